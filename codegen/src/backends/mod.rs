@@ -1,0 +1,74 @@
+//! Targets: every language backend (and the Pulumi-schema writer) implements [`Target`].
+//!
+//! A target only plans: from a finished `&Package` it returns artifacts (a relative path and
+//! either a template with its view model, or finished bytes). It does no I/O; the driver
+//! renders the artifacts in parallel into a [`crate::fileset::FileSet`].
+
+pub mod common;
+pub mod pulumi_schema;
+pub mod python;
+pub mod typescript;
+
+use crate::diag::Diagnostics;
+use crate::ir::Package;
+
+/// One file a target wants written, relative to `<out>/<target>/<package>/`.
+#[derive(Debug, Clone)]
+pub struct Artifact {
+    pub path: String,
+    pub content: ArtifactContent,
+}
+
+#[derive(Debug, Clone)]
+pub enum ArtifactContent {
+    /// Render `template` (a name like `typescript/resource.ts.tera`) with `model`.
+    Template { template: &'static str, model: serde_json::Value },
+    /// Finished contents (JSON manifests, static files).
+    Bytes(Vec<u8>),
+}
+
+impl Artifact {
+    pub fn template(path: impl Into<String>, template: &'static str, model: &impl serde::Serialize) -> Artifact {
+        Artifact {
+            path: path.into(),
+            content: ArtifactContent::Template { template, model: serde_json::to_value(model).expect("view models serialize") },
+        }
+    }
+
+    pub fn bytes(path: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Artifact {
+        Artifact { path: path.into(), content: ArtifactContent::Bytes(bytes.into()) }
+    }
+}
+
+/// A code generation target.
+pub trait Target: Send + Sync {
+    /// Stable name; also the output subdirectory (`generated/<name>/<package>/`).
+    fn name(&self) -> &'static str;
+
+    /// Plans every file for `pkg`. Errors are diagnostics (e.g. a name no language can
+    /// spell), never panics.
+    fn plan(&self, pkg: &Package) -> Result<Vec<Artifact>, Diagnostics>;
+}
+
+/// Every target by its CLI name, in a stable order.
+pub fn all_targets() -> Vec<Box<dyn Target>> {
+    vec![
+        Box::new(typescript::TypeScript),
+        Box::new(python::Python),
+        Box::new(pulumi_schema::PulumiSchema),
+    ]
+}
+
+/// The languages `--lang all` means (SDKs, not the schema writer).
+pub const ALL_LANGUAGES: &[&str] = &["typescript", "python"];
+
+/// Looks a target up by name (`typescript`/`ts`, `python`/`py`, `pulumi-schema`/`schema`).
+pub fn target_by_name(name: &str) -> Option<Box<dyn Target>> {
+    let canonical = match name {
+        "ts" | "typescript" | "nodejs" => "typescript",
+        "py" | "python" => "python",
+        "schema" | "pulumi-schema" => "pulumi-schema",
+        _ => return None,
+    };
+    all_targets().into_iter().find(|t| t.name() == canonical)
+}

@@ -1,0 +1,10 @@
+//! cloudgen: provider schemas in (Terraform, OpenAPI, Pulumi), one IR, idiomatic Pulumi
+//! SDKs out. See `shared/design/ARCHITECTURE.md` for the shape of the pipeline.
+
+pub mod backends;
+pub mod diag;
+pub mod fileset;
+pub mod frontends;
+pub mod ir;
+pub mod overrides;
+pub mod templates;
