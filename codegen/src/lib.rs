@@ -8,3 +8,6 @@ pub mod frontends;
 pub mod ir;
 pub mod overrides;
 pub mod templates;
+pub mod cli;
+pub mod driver;
+pub mod output;

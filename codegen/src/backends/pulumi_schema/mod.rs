@@ -13,3 +13,8 @@ impl Target for PulumiSchema {
         Ok(vec![])
     }
 }
+
+/// The package as a Pulumi schema document (placeholder until the writer lands).
+pub fn to_schema_value(_pkg: &Package) -> serde_json::Value {
+    serde_json::Value::Null
+}

@@ -1,0 +1,330 @@
+//! The `cloudgen` command line: argument parsing, reporting, exit codes.
+//!
+//! Exit codes: 0 success (and `check`: output is current); 1 `check` found drift;
+//! 2 the inputs have errors (diagnostics printed, nothing written); 3 an I/O or
+//! internal failure.
+
+use crate::backends::{self, Target};
+use crate::diag::Diagnostics;
+use crate::driver::{self, Input, Options};
+use crate::frontends::Format;
+use crate::output;
+use crate::overrides::Overrides;
+use clap::{Args, Parser, Subcommand};
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+pub const EXIT_DRIFT: i32 = 1;
+pub const EXIT_INPUT: i32 = 2;
+pub const EXIT_IO: i32 = 3;
+
+#[derive(Parser, Debug)]
+#[command(name = "cloudgen", version, about = "Provider schemas in (Terraform, OpenAPI, Pulumi), idiomatic Pulumi SDKs out.")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Generate SDKs (default: every schema in schemas/ into generated/).
+    Generate(GenArgs),
+    /// Regenerate in memory and compare with the output directory; exit 1 on drift.
+    Check(GenArgs),
+    /// Write the IR of INPUT as a Pulumi package schema.
+    Schema {
+        input: PathBuf,
+        /// Output file (`-` for stdout).
+        #[arg(short, long)]
+        output: PathBuf,
+        #[command(flatten)]
+        common: CommonArgs,
+    },
+    /// Show what cloudgen understood of an input.
+    Explain {
+        #[command(subcommand)]
+        what: Explain,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Explain {
+    /// Dump the IR as JSON.
+    Ir {
+        input: PathBuf,
+        #[command(flatten)]
+        common: CommonArgs,
+    },
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct CommonArgs {
+    /// Force the input format instead of detecting it from content.
+    #[arg(long, value_enum)]
+    pub from: Option<Format>,
+    /// Overrides file (YAML or JSON): module strategy, renames, … per package.
+    #[arg(long)]
+    pub overrides: Option<PathBuf>,
+    /// Print nothing but errors.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct GenArgs {
+    /// Input schemas (Terraform provider schema JSON, OpenAPI, Pulumi schema JSON/YAML).
+    /// Default: every *.json / *.yaml in schemas/.
+    pub inputs: Vec<PathBuf>,
+    /// Comma-separated languages: typescript, python, pulumi-schema, or `all`.
+    #[arg(long, default_value = "all", value_delimiter = ',')]
+    pub lang: Vec<String>,
+    /// Output directory; files go to <out>/<language>/<package>/.
+    #[arg(long, default_value = "generated")]
+    pub out: PathBuf,
+    /// Directory of templates overriding the embedded ones (same relative names).
+    #[arg(long)]
+    pub templates: Option<PathBuf>,
+    /// Render on one thread.
+    #[arg(long)]
+    pub serial: bool,
+    #[command(flatten)]
+    pub common: CommonArgs,
+}
+
+/// Runs the CLI; returns the process exit code.
+pub fn run(cli: Cli) -> i32 {
+    match cli.command {
+        Command::Generate(a) => generate(&a, false),
+        Command::Check(a) => generate(&a, true),
+        Command::Schema { input, output, common } => schema(&input, &output, &common),
+        Command::Explain { what: Explain::Ir { input, common } } => explain_ir(&input, &common),
+    }
+}
+
+fn report(diags: &Diagnostics, quiet: bool) {
+    for d in diags.iter() {
+        if quiet && d.severity == crate::diag::Severity::Warning {
+            continue;
+        }
+        eprintln!("{d}");
+    }
+}
+
+fn load_overrides(common: &CommonArgs, default_dir: Option<&Path>) -> Result<Overrides, Diagnostics> {
+    match &common.overrides {
+        Some(p) => Overrides::load(p),
+        None => match default_dir.map(|d| d.join("overrides.yaml")).filter(|p| p.is_file()) {
+            Some(p) => Overrides::load(&p),
+            None => Ok(Overrides::default()),
+        },
+    }
+}
+
+/// The example schemas: every JSON/YAML file directly in `schemas/` except overrides files.
+fn default_inputs() -> Result<Vec<Input>, String> {
+    let dir = Path::new("schemas");
+    let mut inputs: Vec<Input> = std::fs::read_dir(dir)
+        .map_err(|e| format!("no INPUT given and cannot read schemas/: {e} (run from the repository root or name inputs)"))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            (name.ends_with(".json") || name.ends_with(".yaml") || name.ends_with(".yml")) && !name.starts_with("overrides.")
+        })
+        .map(Input::new)
+        .collect();
+    inputs.sort_by(|a, b| a.display.cmp(&b.display));
+    Ok(inputs)
+}
+
+fn select_targets(langs: &[String]) -> Result<Vec<Box<dyn Target>>, String> {
+    let mut names: Vec<String> = Vec::new();
+    for l in langs {
+        let l = l.trim();
+        if l == "all" {
+            names.extend(backends::ALL_LANGUAGES.iter().map(|s| s.to_string()));
+        } else {
+            names.push(l.to_string());
+        }
+    }
+    let mut targets: Vec<Box<dyn Target>> = Vec::new();
+    for n in names {
+        let t = backends::target_by_name(&n).ok_or_else(|| format!("unknown language `{n}` (expected typescript, python, pulumi-schema or all)"))?;
+        if !targets.iter().any(|x| x.name() == t.name()) {
+            targets.push(t);
+        }
+    }
+    Ok(targets)
+}
+
+fn generate(a: &GenArgs, check: bool) -> i32 {
+    let start = Instant::now();
+    let quiet = a.common.quiet;
+    let (inputs, overrides_dir) = if a.inputs.is_empty() {
+        match default_inputs() {
+            Ok(i) => (i, Some(Path::new("schemas"))),
+            Err(e) => {
+                eprintln!("error: {e}");
+                return EXIT_INPUT;
+            }
+        }
+    } else {
+        (a.inputs.iter().map(Input::new).collect(), None)
+    };
+    let targets = match select_targets(&a.lang) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return EXIT_INPUT;
+        }
+    };
+    let overrides = match load_overrides(&a.common, overrides_dir) {
+        Ok(o) => o,
+        Err(d) => {
+            report(&d, quiet);
+            return EXIT_INPUT;
+        }
+    };
+    let progress = if !quiet && std::io::stderr().is_terminal() {
+        let bar = indicatif::ProgressBar::new_spinner();
+        bar.set_message("rendering");
+        Some(bar)
+    } else {
+        None
+    };
+    let tick = || {
+        if let Some(b) = &progress {
+            b.inc(1);
+        }
+    };
+    let opts = Options {
+        from: a.common.from,
+        overrides: &overrides,
+        targets: &targets,
+        templates: a.templates.as_deref(),
+        parallel: !a.serial,
+        on_file: Some(&tick),
+    };
+    let result = driver::generate(&inputs, &opts);
+    if let Some(b) = &progress {
+        b.finish_and_clear();
+    }
+    let generated = match result {
+        Ok(g) => g,
+        Err(d) => {
+            report(&d, quiet);
+            eprintln!("cloudgen: {} error(s), {} warning(s); nothing written", d.errors(), d.warnings());
+            return EXIT_INPUT;
+        }
+    };
+    report(&generated.warnings, quiet);
+    let elapsed = start.elapsed().as_secs_f64();
+    if check {
+        match output::check(&a.out, &generated.files, &generated.roots) {
+            Ok((drifts, diff)) => {
+                print!("{diff}");
+                if !quiet || !drifts.is_empty() {
+                    eprintln!(
+                        "cloudgen check: {} package(s), {} file(s), {} drifted, {} warning(s), {elapsed:.2}s",
+                        generated.packages,
+                        generated.files.len(),
+                        drifts.len(),
+                        generated.warnings.warnings()
+                    );
+                }
+                if drifts.is_empty() {
+                    0
+                } else {
+                    EXIT_DRIFT
+                }
+            }
+            Err(e) => {
+                eprintln!("error: cannot read {}: {e}", a.out.display());
+                EXIT_IO
+            }
+        }
+    } else {
+        match output::write(&a.out, &generated.files, &generated.roots) {
+            Ok(s) => {
+                if !quiet {
+                    eprintln!(
+                        "cloudgen: {} package(s) → {}: {} written, {} unchanged, {} removed; {} warning(s); {:.2}s",
+                        generated.packages,
+                        a.out.display(),
+                        s.written,
+                        s.unchanged,
+                        s.removed,
+                        generated.warnings.warnings(),
+                        start.elapsed().as_secs_f64()
+                    );
+                }
+                0
+            }
+            Err(e) => {
+                eprintln!("error: cannot write {}: {e}", a.out.display());
+                EXIT_IO
+            }
+        }
+    }
+}
+
+fn load_one(input: &Path, common: &CommonArgs) -> Result<Vec<crate::ir::Package>, i32> {
+    let overrides = load_overrides(common, None).map_err(|d| {
+        report(&d, common.quiet);
+        EXIT_INPUT
+    })?;
+    match driver::load_all(&[Input::new(input)], common.from, &overrides, true) {
+        Ok(l) => {
+            report(&l.warnings, common.quiet);
+            Ok(l.packages)
+        }
+        Err(d) => {
+            report(&d, common.quiet);
+            Err(EXIT_INPUT)
+        }
+    }
+}
+
+fn schema(input: &Path, out: &Path, common: &CommonArgs) -> i32 {
+    let packages = match load_one(input, common) {
+        Ok(p) => p,
+        Err(code) => return code,
+    };
+    if packages.len() != 1 {
+        eprintln!("error: {} holds {} packages; `schema` writes exactly one", input.display(), packages.len());
+        return EXIT_INPUT;
+    }
+    let value = backends::pulumi_schema::to_schema_value(&packages[0]);
+    let mut text = serde_json::to_string_pretty(&value).expect("JSON values serialize");
+    text.push('\n');
+    let res = if out == Path::new("-") { Ok(print!("{text}")) } else { write_file_atomically(out, text.as_bytes()) };
+    match res {
+        Ok(()) => 0,
+        Err(e) => {
+            eprintln!("error: cannot write {}: {e}", out.display());
+            EXIT_IO
+        }
+    }
+}
+
+fn explain_ir(input: &Path, common: &CommonArgs) -> i32 {
+    match load_one(input, common) {
+        Ok(packages) => {
+            let v: Vec<_> = packages.iter().map(|p| serde_json::to_value(p).expect("IR serializes")).collect();
+            let v = if v.len() == 1 { v.into_iter().next().unwrap_or_default() } else { serde_json::Value::Array(v) };
+            println!("{}", serde_json::to_string_pretty(&v).expect("JSON values serialize"));
+            0
+        }
+        Err(code) => code,
+    }
+}
+
+/// Writes a single file via a temporary sibling and a rename.
+fn write_file_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    std::io::Write::write_all(&mut tmp, bytes)?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
