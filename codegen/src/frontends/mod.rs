@@ -53,7 +53,10 @@ pub fn load_bytes(bytes: &[u8], display: &str, from: Option<Format>, overrides: 
     };
     let mut finished = Vec::new();
     let mut diags = Diagnostics::new();
-    for b in builders {
+    // Generated files name their input by file name only: no host paths in output.
+    let file_name = display.rsplit('/').next().unwrap_or(display).to_string();
+    for mut b in builders {
+        b.meta_mut().generated_from = file_name.clone();
         match b.finish() {
             Ok(f) => finished.push(f),
             Err(d) => diags.extend(d),
