@@ -545,3 +545,81 @@ fn check_property_name(p: &Property, diags: &mut Diagnostics) {
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn src(p: &str) -> SourceRef {
+        SourceRef::new("t.json", p)
+    }
+
+    fn inline(props: Vec<Property>) -> TypeRef {
+        TypeRef::inline(InlineObject { name_hint: None, docs: None, properties: props, source: src("/inline") })
+    }
+
+    #[test]
+    fn inline_objects_are_named_after_parent_and_property_and_usage_is_computed() {
+        let mut b = PackageBuilder::new("aws", src(""));
+        b.meta_mut().module_format = "(.*)(?:/[^/]*)".into();
+        let mut r = Resource::new(Token::new("aws", "s3/bucket", "Bucket"), src("/r"));
+        let nested = Property::new("days", TypeRef::integer(), src("/r/x/days"));
+        let rule = Property::new("rule", inline(vec![nested]), src("/r/x/rule"));
+        r.inputs.push(Property::new("lifecycleRules", TypeRef::array(inline(vec![rule.clone()])), src("/r/i")));
+        r.outputs.push(Property::new("lifecycleRules", TypeRef::array(inline(vec![rule])), src("/r/o")));
+        b.add_resource(r);
+        let pkg = b.finish().map_err(|d| d.to_string()).unwrap().package;
+        let names: Vec<String> = pkg.types.keys().map(|t| t.to_string()).collect();
+        assert_eq!(names, vec!["aws:s3/BucketLifecycleRules:BucketLifecycleRules", "aws:s3/BucketLifecycleRulesRule:BucketLifecycleRulesRule"]);
+        assert_eq!(pkg.resources[0].module, "s3");
+        for t in pkg.types.values() {
+            let TypeDef::Object(o) = t else { panic!() };
+            assert_eq!(o.module, "s3");
+            assert_eq!(o.usage, Usage { input: true, output: true }, "{}", o.token);
+        }
+        assert_eq!(pkg.modules, vec!["s3"]);
+    }
+
+    #[test]
+    fn different_shapes_with_the_same_name_get_suffixes() {
+        let mut b = PackageBuilder::new("p", src(""));
+        let mut r = Resource::new(Token::new("p", "index", "R"), src("/r"));
+        r.inputs.push(Property::new("cfg", inline(vec![Property::new("a", TypeRef::string(), src("/a"))]), src("/r/i")));
+        r.outputs.push(Property::new("cfg", inline(vec![Property::new("b", TypeRef::string(), src("/b"))]), src("/r/o")));
+        b.add_resource(r);
+        let pkg = b.finish().map_err(|d| d.to_string()).unwrap().package;
+        let names: Vec<String> = pkg.types.keys().map(|t| t.to_string()).collect();
+        assert_eq!(names, vec!["p:index:RCfg", "p:index:RCfg2"]);
+    }
+
+    #[test]
+    fn problems_are_reported_together_and_sorted() {
+        let mut b = PackageBuilder::new("p", src(""));
+        let mut r = Resource::new(Token::new("p", "index", "R"), src("/resources/R"));
+        r.inputs.push(Property::new("x", TypeRef::named(Token::new("p", "index", "Missing")), src("/resources/R/x")));
+        r.inputs.push(Property::new("%%", TypeRef::string(), src("/resources/R/%%")));
+        b.add_resource(r.clone());
+        b.add_resource(Resource::new(Token::new("p", "index", "R"), src("/resources/R2")));
+        b.add_resource(Resource::new(Token::new("p", "../x", "Evil"), src("/resources/Evil")));
+        let d = b.finish().err().expect("errors");
+        let text = d.to_string();
+        assert_eq!(d.errors(), 4, "{text}");
+        assert!(text.contains("undefined type `p:index:Missing`"), "{text}");
+        assert!(text.contains("duplicate resource token"), "{text}");
+        assert!(text.contains("no letter or digit"), "{text}");
+        assert!(text.contains("path separator"), "{text}");
+        let mut sorted = d.0.clone();
+        sorted.sort();
+        assert_eq!(sorted, d.0);
+    }
+
+    #[test]
+    fn provider_is_derived_from_config() {
+        let mut b = PackageBuilder::new("p", src(""));
+        b.add_config(Property::new("token", TypeRef::string(), src("/config/token")));
+        let pkg = b.finish().map_err(|d| d.to_string()).unwrap().package;
+        assert_eq!(pkg.provider.token.to_string(), "pulumi:providers:p");
+        assert!(pkg.provider.is_provider);
+        assert_eq!(pkg.provider.inputs.len(), 1);
+    }
+}
