@@ -7,6 +7,7 @@ pub mod fileset;
 pub mod frontends;
 pub mod ir;
 pub mod overrides;
+pub mod pulumi_form;
 pub mod templates;
 pub mod cli;
 pub mod driver;

@@ -155,10 +155,19 @@ impl PackageBuilder {
         provider.is_provider = true;
         b.name_resource(&mut provider);
 
+        // Method functions (Pulumi `methods`) are named `Resource/method`: the `/` is part
+        // of the name, and targets generate them as members of the resource, not as files.
+        let method_tokens: BTreeSet<Token> = resources.iter().chain(std::iter::once(&provider)).flat_map(|r| r.methods.values().cloned()).collect();
         let mut functions = functions;
         let mut seen = BTreeMap::new();
         for f in &mut functions {
-            b.check_token(&f.token, &f.source);
+            if method_tokens.contains(&f.token) {
+                let mut t = f.token.clone();
+                t.name = t.name.replace('/', "_");
+                b.check_token(&t, &f.source);
+            } else {
+                b.check_token(&f.token, &f.source);
+            }
             if let Some(prev) = seen.insert(f.token.clone(), f.source.clone()) {
                 b.diags.push(Diagnostic::error(f.source.clone(), format!("duplicate function token `{}` (also at {prev})", f.token)));
             }
@@ -181,7 +190,8 @@ impl PackageBuilder {
         b.name_properties(&mut config, &cfg_parent);
 
         // References.
-        let resource_tokens: BTreeSet<Token> = resources.iter().map(|r| r.token.clone()).collect();
+        // `#/provider` references resolve to the provider resource.
+        let resource_tokens: BTreeSet<Token> = resources.iter().chain(std::iter::once(&provider)).map(|r| r.token.clone()).collect();
         {
             let check = |props: &[Property], b: &mut Binder| {
                 for p in props {
