@@ -1,0 +1,470 @@
+//! The one mapping from IR [`TypeRef`]s to TypeScript type expressions, in three flavours:
+//! `Input` (every level wrapped in `pulumi.Input<…>`, as resource args take it), `Plain`
+//! (input shapes without wrapping: plain properties, function args) and `Output` (what
+//! resources and functions hand back). It also records which of the `inputs`, `outputs`
+//! and `enums` namespaces a file needs to import.
+
+use crate::ir::{Primitive, Property, Token, TypeRef};
+use std::collections::BTreeMap;
+
+/// Which shape of a type is wanted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flavour {
+    /// `pulumi.Input`-wrapped at every level (resource args/state, input object fields).
+    Input,
+    /// Input shape, unwrapped (plain properties, function args).
+    Plain,
+    /// Output shape (resource outputs, output object fields, function results, config).
+    Output,
+}
+
+/// Where an object type lives in `types/input.ts` / `types/output.ts`.
+#[derive(Debug, Clone)]
+pub struct ObjectNames {
+    /// Namespace path (identifiers), empty for the root module.
+    pub namespace: Vec<String>,
+    /// Interface name in `types/input.ts` (`FooArgs`, or `Foo` in tfbridge20 mode).
+    pub input: String,
+    /// Interface name in `types/output.ts`.
+    pub output: String,
+}
+
+/// Where an enum lives under `types/enums`.
+#[derive(Debug, Clone)]
+pub struct EnumNames {
+    pub namespace: Vec<String>,
+    pub name: String,
+}
+
+/// Where a resource class lives.
+#[derive(Debug, Clone)]
+pub struct ResourceNames {
+    /// Path of its file from the package root, without `.ts` (`s3/bucket`).
+    pub path: String,
+    pub class: String,
+}
+
+/// Every name a type expression can mention, decided once by the plan.
+#[derive(Debug, Clone, Default)]
+pub struct TypeNames {
+    pub objects: BTreeMap<Token, ObjectNames>,
+    pub enums: BTreeMap<Token, EnumNames>,
+    pub resources: BTreeMap<Token, ResourceNames>,
+    /// `language.nodejs.disableUnionOutputTypes`: output unions become their wire type.
+    pub disable_union_outputs: bool,
+}
+
+/// Which namespace imports a file needs.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Uses {
+    pub inputs: bool,
+    pub outputs: bool,
+    pub enums: bool,
+}
+
+/// Maps types for one file (its depth decides relative `import("…")` paths).
+pub struct TypeMapper<'a> {
+    names: &'a TypeNames,
+    /// `./` or `../` repeated: from the file's directory to the package root.
+    root: String,
+    /// The resource whose own file is being written: it refers to itself by class name
+    /// (an `import("./self")` type inside its own class is circular for tsc).
+    current: Option<Token>,
+    pub uses: Uses,
+}
+
+/// A rendered type and whether it is a top-level union (needs parentheses before `[]`).
+struct Ty {
+    text: String,
+    union: bool,
+}
+
+impl Ty {
+    fn simple(text: impl Into<String>) -> Ty {
+        Ty {
+            text: text.into(),
+            union: false,
+        }
+    }
+}
+
+impl<'a> TypeMapper<'a> {
+    /// `depth` is the number of directories between the package root and the file.
+    pub fn new(names: &'a TypeNames, depth: usize) -> Self {
+        let root = if depth == 0 {
+            "./".to_string()
+        } else {
+            "../".repeat(depth)
+        };
+        TypeMapper {
+            names,
+            root,
+            current: None,
+            uses: Uses::default(),
+        }
+    }
+
+    /// A mapper for the file of resource `token`.
+    pub fn for_resource(names: &'a TypeNames, depth: usize, token: &Token) -> Self {
+        let mut m = TypeMapper::new(names, depth);
+        m.current = Some(token.clone());
+        m
+    }
+
+    /// The type of a property in `flavour`, optional or not. Optional input properties read
+    /// `pulumi.Input<T | undefined>` (as current official SDKs do), optional outputs
+    /// `T | undefined` (callers put that inside `pulumi.Output<…>` or use `?:`).
+    pub fn property(&mut self, p: &Property, flavour: Flavour, optional: bool) -> String {
+        let flavour = if p.plain && flavour == Flavour::Input {
+            Flavour::Plain
+        } else {
+            flavour
+        };
+        if let (
+            Some(serde_json::Value::String(s)),
+            TypeRef::Primitive {
+                primitive: Primitive::String,
+            },
+        ) = (&p.const_value, &p.ty)
+        {
+            let lit = super::naming::string_literal(s);
+            return match flavour {
+                Flavour::Input => format!("pulumi.Input<{lit}>"),
+                _ => lit,
+            };
+        }
+        match flavour {
+            Flavour::Input => {
+                let inner = self.inner(&p.ty, Flavour::Input);
+                if inner.text == "any" {
+                    return "any".into();
+                }
+                if optional {
+                    format!("pulumi.Input<{} | undefined>", inner.text)
+                } else {
+                    format!("pulumi.Input<{}>", inner.text)
+                }
+            }
+            _ => {
+                let t = self.inner(&p.ty, flavour);
+                if optional && t.text != "any" {
+                    format!("{} | undefined", t.text)
+                } else {
+                    t.text
+                }
+            }
+        }
+    }
+
+    /// A bare type expression (function results of a single value, config getters).
+    pub fn type_expr(&mut self, ty: &TypeRef, flavour: Flavour) -> String {
+        match flavour {
+            Flavour::Input => self.wrap(ty).text,
+            _ => self.inner(ty, flavour).text,
+        }
+    }
+
+    fn wrap(&mut self, ty: &TypeRef) -> Ty {
+        let inner = self.inner(ty, Flavour::Input);
+        if inner.text == "any" {
+            inner
+        } else {
+            Ty::simple(format!("pulumi.Input<{}>", inner.text))
+        }
+    }
+
+    fn element(&mut self, ty: &TypeRef, flavour: Flavour) -> Ty {
+        match flavour {
+            Flavour::Input => self.wrap(ty),
+            _ => self.inner(ty, flavour),
+        }
+    }
+
+    fn inner(&mut self, ty: &TypeRef, flavour: Flavour) -> Ty {
+        match ty {
+            TypeRef::Primitive { primitive } => Ty::simple(match primitive {
+                Primitive::Boolean => "boolean",
+                Primitive::Integer | Primitive::Number => "number",
+                Primitive::String => "string",
+            }),
+            TypeRef::Array { items } => {
+                let e = self.element(items, flavour);
+                if e.union {
+                    Ty::simple(format!("({})[]", e.text))
+                } else {
+                    Ty::simple(format!("{}[]", e.text))
+                }
+            }
+            TypeRef::Map { values } => {
+                let v = self.element(values, flavour);
+                Ty::simple(format!("{{[key: string]: {}}}", v.text))
+            }
+            TypeRef::Named { token } => {
+                if let Some(o) = self.names.objects.get(token) {
+                    let (ns, name) = if flavour == Flavour::Output {
+                        self.uses.outputs = true;
+                        ("outputs", &o.output)
+                    } else {
+                        self.uses.inputs = true;
+                        ("inputs", &o.input)
+                    };
+                    Ty::simple(qualified(ns, &o.namespace, name))
+                } else if let Some(e) = self.names.enums.get(token) {
+                    self.uses.enums = true;
+                    Ty::simple(qualified("enums", &e.namespace, &e.name))
+                } else {
+                    // A finished IR resolves every reference; stay total anyway.
+                    Ty::simple("any")
+                }
+            }
+            TypeRef::Resource { token } => match self.names.resources.get(token) {
+                // A resource's output typed as its own class makes `pulumi.Output<Self>`'s
+                // lifted mapped type circular (tsc TS2502), so such outputs use the base type.
+                Some(_) if self.current.as_ref() == Some(token) && flavour == Flavour::Output => {
+                    Ty::simple("pulumi.Resource")
+                }
+                Some(r) if self.current.as_ref() == Some(token) => Ty::simple(r.class.clone()),
+                Some(r) => Ty::simple(format!(
+                    "import({}).{}",
+                    super::naming::string_literal(&format!("{}{}", self.root, r.path)),
+                    r.class
+                )),
+                None => Ty::simple("pulumi.CustomResource"),
+            },
+            TypeRef::Union {
+                types, primitive, ..
+            } => {
+                if flavour == Flavour::Output && self.names.disable_union_outputs {
+                    return match primitive {
+                        Some(p) => self.inner(&TypeRef::Primitive { primitive: *p }, flavour),
+                        None => Ty::simple("any"),
+                    };
+                }
+                let mut parts: Vec<String> = Vec::new();
+                for t in types {
+                    let m = self.inner(t, flavour);
+                    if m.text == "any" {
+                        return Ty::simple("any");
+                    }
+                    if !parts.contains(&m.text) {
+                        parts.push(m.text);
+                    }
+                }
+                match parts.len() {
+                    0 => Ty::simple("any"),
+                    1 => Ty::simple(parts.remove(0)),
+                    _ => Ty {
+                        text: parts.join(" | "),
+                        union: true,
+                    },
+                }
+            }
+            TypeRef::Any | TypeRef::Json => Ty::simple("any"),
+            TypeRef::Asset => Ty {
+                text: "pulumi.asset.Asset | pulumi.asset.Archive".into(),
+                union: true,
+            },
+            TypeRef::Archive => Ty::simple("pulumi.asset.Archive"),
+            // Never present in a finished package; `any` keeps the mapping total.
+            TypeRef::Inline { .. } => Ty::simple("any"),
+        }
+    }
+}
+
+fn qualified(root: &str, namespace: &[String], name: &str) -> String {
+    let mut s = root.to_string();
+    for n in namespace {
+        s.push('.');
+        s.push_str(n);
+    }
+    s.push('.');
+    s.push_str(name);
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::SourceRef;
+
+    fn names() -> TypeNames {
+        let mut n = TypeNames::default();
+        n.objects.insert(
+            Token::new("p", "s3", "Website"),
+            ObjectNames {
+                namespace: vec!["s3".into()],
+                input: "WebsiteArgs".into(),
+                output: "Website".into(),
+            },
+        );
+        n.enums.insert(
+            Token::new("p", "index", "Color"),
+            EnumNames {
+                namespace: vec![],
+                name: "Color".into(),
+            },
+        );
+        n.resources.insert(
+            Token::new("p", "index", "Bucket"),
+            ResourceNames {
+                path: "bucket".into(),
+                class: "Bucket".into(),
+            },
+        );
+        n
+    }
+
+    fn prop(ty: TypeRef) -> Property {
+        Property::new("x", ty, SourceRef::default())
+    }
+
+    #[test]
+    fn mapping_table() {
+        let n = names();
+        let website = TypeRef::named(Token::new("p", "s3", "Website"));
+        let color = TypeRef::named(Token::new("p", "index", "Color"));
+        let union = TypeRef::Union {
+            types: vec![TypeRef::string(), TypeRef::array(TypeRef::integer())],
+            discriminator: None,
+            primitive: None,
+        };
+        let table: Vec<(TypeRef, Flavour, bool, &str)> = vec![
+            (
+                TypeRef::string(),
+                Flavour::Input,
+                false,
+                "pulumi.Input<string>",
+            ),
+            (
+                TypeRef::string(),
+                Flavour::Input,
+                true,
+                "pulumi.Input<string | undefined>",
+            ),
+            (
+                TypeRef::array(TypeRef::string()),
+                Flavour::Input,
+                false,
+                "pulumi.Input<pulumi.Input<string>[]>",
+            ),
+            (
+                TypeRef::map(website.clone()),
+                Flavour::Input,
+                false,
+                "pulumi.Input<{[key: string]: pulumi.Input<inputs.s3.WebsiteArgs>}>",
+            ),
+            (
+                TypeRef::map(website.clone()),
+                Flavour::Output,
+                true,
+                "{[key: string]: outputs.s3.Website} | undefined",
+            ),
+            (
+                TypeRef::array(website.clone()),
+                Flavour::Plain,
+                false,
+                "inputs.s3.WebsiteArgs[]",
+            ),
+            (color.clone(), Flavour::Output, false, "enums.Color"),
+            (
+                TypeRef::array(union.clone()),
+                Flavour::Output,
+                false,
+                "(string | number[])[]",
+            ),
+            (
+                union,
+                Flavour::Input,
+                false,
+                "pulumi.Input<string | pulumi.Input<number>[]>",
+            ),
+            (TypeRef::Any, Flavour::Input, true, "any"),
+            (
+                TypeRef::array(TypeRef::Any),
+                Flavour::Input,
+                false,
+                "pulumi.Input<any[]>",
+            ),
+            (
+                TypeRef::Asset,
+                Flavour::Output,
+                false,
+                "pulumi.asset.Asset | pulumi.asset.Archive",
+            ),
+            (
+                TypeRef::array(TypeRef::Asset),
+                Flavour::Output,
+                false,
+                "(pulumi.asset.Asset | pulumi.asset.Archive)[]",
+            ),
+            (
+                TypeRef::Resource {
+                    token: Token::new("p", "index", "Bucket"),
+                },
+                Flavour::Output,
+                false,
+                "import(\"../bucket\").Bucket",
+            ),
+        ];
+        for (ty, flavour, optional, want) in table {
+            let mut m = TypeMapper::new(&n, 1);
+            assert_eq!(
+                m.property(&prop(ty.clone()), flavour, optional),
+                want,
+                "{ty:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn uses_are_recorded_and_plain_is_respected() {
+        let n = names();
+        let mut m = TypeMapper::new(&n, 0);
+        let mut p = prop(TypeRef::array(TypeRef::named(Token::new(
+            "p", "s3", "Website",
+        ))));
+        p.plain = true;
+        assert_eq!(
+            m.property(&p, Flavour::Input, false),
+            "inputs.s3.WebsiteArgs[]"
+        );
+        assert_eq!(
+            m.uses,
+            Uses {
+                inputs: true,
+                outputs: false,
+                enums: false
+            }
+        );
+        let mut c = prop(TypeRef::string());
+        c.const_value = Some(serde_json::json!("fixed\"v"));
+        assert_eq!(m.property(&c, Flavour::Output, false), "\"fixed\\\"v\"");
+    }
+
+    #[test]
+    fn disabled_output_unions_collapse() {
+        let mut n = names();
+        n.disable_union_outputs = true;
+        let mut m = TypeMapper::new(&n, 0);
+        let u = TypeRef::Union {
+            types: vec![TypeRef::string(), TypeRef::integer()],
+            discriminator: None,
+            primitive: Some(Primitive::String),
+        };
+        assert_eq!(m.type_expr(&u, Flavour::Output), "string");
+        assert_eq!(
+            m.type_expr(&u, Flavour::Input),
+            "pulumi.Input<string | number>"
+        );
+    }
+
+    #[test]
+    fn self_references_avoid_circular_outputs() {
+        let n = names();
+        let me = Token::new("p", "index", "Bucket");
+        let mut m = TypeMapper::for_resource(&n, 0, &me);
+        let r = TypeRef::Resource { token: me };
+        assert_eq!(m.type_expr(&r, Flavour::Output), "pulumi.Resource");
+        assert_eq!(m.type_expr(&r, Flavour::Input), "pulumi.Input<Bucket>");
+    }
+}
