@@ -149,7 +149,7 @@ fn select_targets(langs: &[String]) -> Result<Vec<Box<dyn Target>>, String> {
     }
     let mut targets: Vec<Box<dyn Target>> = Vec::new();
     for n in names {
-        let t = backends::target_by_name(&n).ok_or_else(|| format!("unknown language `{n}` (expected typescript, python, pulumi-schema or all)"))?;
+        let t = backends::target_by_name(&n).ok_or_else(|| format!("unknown language `{n}` (expected typescript, python, go, java, pulumi-schema or all)"))?;
         if !targets.iter().any(|x| x.name() == t.name()) {
             targets.push(t);
         }

@@ -5,6 +5,8 @@
 //! renders the artifacts in parallel into a [`crate::fileset::FileSet`].
 
 pub mod common;
+pub mod go;
+pub mod java;
 pub mod pulumi_schema;
 pub mod python;
 pub mod typescript;
@@ -55,6 +57,8 @@ pub fn all_targets() -> Vec<Box<dyn Target>> {
     vec![
         Box::new(typescript::TypeScript),
         Box::new(python::Python),
+        Box::new(go::Go),
+        Box::new(java::Java),
         Box::new(pulumi_schema::PulumiSchema),
     ]
 }
@@ -62,11 +66,13 @@ pub fn all_targets() -> Vec<Box<dyn Target>> {
 /// The languages `--lang all` means (SDKs, not the schema writer).
 pub const ALL_LANGUAGES: &[&str] = &["typescript", "python"];
 
-/// Looks a target up by name (`typescript`/`ts`, `python`/`py`, `pulumi-schema`/`schema`).
+/// Looks a target up by name (`typescript`/`ts`, `python`/`py`, `go`, `java`, `pulumi-schema`/`schema`).
 pub fn target_by_name(name: &str) -> Option<Box<dyn Target>> {
     let canonical = match name {
         "ts" | "typescript" | "nodejs" => "typescript",
         "py" | "python" => "python",
+        "go" | "golang" => "go",
+        "java" => "java",
         "schema" | "pulumi-schema" => "pulumi-schema",
         _ => return None,
     };
