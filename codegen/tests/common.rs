@@ -7,12 +7,16 @@ use std::path::{Path, PathBuf};
 
 /// The repository root (the workspace).
 pub fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("codegen/ has a parent").to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("codegen/ has a parent")
+        .to_path_buf()
 }
 
 /// True when CI (or the developer) demands that nothing be skipped.
 pub fn required() -> bool {
-    std::env::var("CI").is_ok_and(|v| v == "true" || v == "1") || std::env::var("CLOUDGEN_REQUIRE_TOOLS").is_ok_and(|v| v == "1")
+    std::env::var("CI").is_ok_and(|v| v == "true" || v == "1")
+        || std::env::var("CLOUDGEN_REQUIRE_TOOLS").is_ok_and(|v| v == "1")
 }
 
 /// `../shared/corpus` beside the repository, or `None` after printing why (panics in CI).
@@ -34,7 +38,9 @@ pub fn files_with(dir: &Path, exts: &[&str]) -> Vec<PathBuf> {
     let mut out = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
-        let Ok(rd) = std::fs::read_dir(&d) else { continue };
+        let Ok(rd) = std::fs::read_dir(&d) else {
+            continue;
+        };
         for e in rd.flatten() {
             let p = e.path();
             if p.is_dir() {

@@ -96,7 +96,7 @@ impl PackageBuilder {
                 return Err(diags.sorted());
             }
         };
-        let modules = ModuleMapper { re: module_re };
+        let modules = ModuleMapper { re: module_re, cache: Default::default() };
 
         let provider = provider.unwrap_or_else(|| {
             let mut r = Resource::new(Token::new("pulumi", "providers", name.clone()), source.child("provider"));
@@ -373,10 +373,22 @@ fn mark_usage(ty: &TypeRef, input: bool, types: &BTreeMap<Token, TypeDef>, usage
 /// Maps a token's module segment to its canonical module with `meta.moduleFormat`.
 struct ModuleMapper {
     re: Regex,
+    /// Module segment → canonical module. Large providers have ~60k types over a few
+    /// hundred segments; running the regex once per segment keeps `finish` fast.
+    cache: std::cell::RefCell<std::collections::HashMap<String, String>>,
 }
 
 impl ModuleMapper {
     fn module_of(&self, token: &Token, _pkg: &str) -> String {
+        if let Some(m) = self.cache.borrow().get(&token.module) {
+            return m.clone();
+        }
+        let m = self.compute(token);
+        self.cache.borrow_mut().insert(token.module.clone(), m.clone());
+        m
+    }
+
+    fn compute(&self, token: &Token) -> String {
         let m = if token.module.is_empty() {
             "index".to_string()
         } else {
@@ -409,7 +421,10 @@ struct Binder {
 
 impl Binder {
     fn name_resource(&mut self, r: &mut Resource) {
-        let parent = Parent { name: r.token.name.clone(), token: r.token.clone() };
+        // The provider's token is `pulumi:providers:<pkg>`; its nested types belong in the
+        // package's root module, as `Provider…` types, not in a `providers` module.
+        let token = if r.is_provider { Token::new(self.pkg.clone(), "index", "Provider") } else { r.token.clone() };
+        let parent = Parent { name: token.name.clone(), token };
         self.name_properties(&mut r.inputs, &parent);
         self.name_properties(&mut r.outputs, &parent);
         if let Some(s) = &mut r.state_inputs {

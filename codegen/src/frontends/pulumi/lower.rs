@@ -441,6 +441,19 @@ impl<'a> Lowering<'a> {
         let local = |prefix: &str| r.strip_prefix(prefix).map(percent_decode);
         if let Some(tok) = local("#/types/") {
             if !self.type_keys.contains(&tok) {
+                // A local-looking ref whose token belongs to another package is a
+                // cross-package reference in disguise: say so, it is not a typo.
+                let foreign = Token::parse(&tok).map(|t| t.package).filter(|p| *p != self.pkg);
+                if let Some(other) = foreign {
+                    self.diags.push(
+                        Diagnostic::error(
+                            src.clone(),
+                            format!("`$ref` `{r}` refers to a type of another package (`{other}`), whose schema cannot be resolved offline"),
+                        )
+                        .with_hint(format!("define `{tok}` under `types` of this package, or generate `{other}` and reference it by its schema URL")),
+                    );
+                    return TypeRef::Any;
+                }
                 self.diags.push(
                     Diagnostic::error(
                         src.clone(),

@@ -45,6 +45,12 @@ pub fn lower_provider<'s>(
     let src = file.child("provider_schemas").child(address);
     let mut b = PackageBuilder::new(pkg, src.clone());
     b.meta_mut().module_format = "(.*)(?:/[^/]*)".into();
+    // What the Terraform bridge writes into the schemas it generates: bridged SDKs name
+    // input types without an `Args` suffix (TypeScript) and function result types `…Result`
+    // (Python). Matching it keeps programs written against official bridged SDKs compiling.
+    for lang in ["nodejs", "python"] {
+        b.meta_mut().language.insert(lang.to_string(), serde_json::json!({ "compatibility": "tfbridge20" }));
+    }
 
     let names: Vec<&str> = spec
         .resource_schemas

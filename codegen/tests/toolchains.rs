@@ -1,0 +1,607 @@
+//! Toolchain and runtime tests (ARCHITECTURE.md §8, layers 4 and 5): the generated SDKs are
+//! type-checked by the real tools against the real, published runtime libraries, and small
+//! programs run against them under the runtime's mocks.
+//!
+//! - TypeScript: `tsc` with every strict flag, `--noEmit`, over each generated package, plus a
+//!   check that the package's tsconfig actually covers every generated `.ts` file.
+//! - Python: `mypy` with tests/toolchains/python/mypy.ini (strict; relaxations documented
+//!   there) over each generated package, `py.typed` present, and every submodule imports.
+//! - Runtime: tests/runtime/<lang>/<pkg>/ programs compiled/run against a fresh generation.
+//!
+//! Inputs: the example schemas in schemas/, three real schemas from ../shared/corpus, and the
+//! committed generated/ tree. Every test generates into its own temp dir with the built
+//! binary, so tests run in parallel without sharing state and never touch the clone.
+//!
+//! Tools come from scripts/setup-tools.sh (pinned, cached outside the clone): the exact
+//! directories in CLOUDGEN_NODE_MODULES / CLOUDGEN_PYTHON_VENV (exported by scripts/test.sh),
+//! else the `node`/`python` links in ${CLOUDGEN_TOOLS_DIR:-~/.cache/cloudgen-tools}. A missing
+//! tool or corpus prints why the test skipped; with CI=true or CLOUDGEN_REQUIRE_TOOLS=1 it
+//! fails instead. Set CLOUDGEN_KEEP_TEMP=1 to keep (and print) the temp dirs for debugging.
+
+mod common;
+
+use std::ffi::OsStr;
+use std::fmt::Write as _;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::time::Instant;
+
+// ---------------------------------------------------------------------------------------
+// Locating the tools
+// ---------------------------------------------------------------------------------------
+
+/// Print why a test cannot run, or panic when skipping is not allowed (CI).
+fn skip(why: &str) {
+    if common::required() {
+        panic!("{why}\n(CI=true or CLOUDGEN_REQUIRE_TOOLS=1: a missing tool is a failure; run scripts/setup-tools.sh)");
+    }
+    // Straight to the process's stderr: libtest captures eprintln! of passing tests, and a
+    // skip nobody sees looks exactly like a pass.
+    let _ = writeln!(std::io::stderr(), "skipped: {why} (run scripts/setup-tools.sh, or scripts/test.sh which does)");
+}
+
+fn tools_dir() -> PathBuf {
+    if let Some(d) = std::env::var_os("CLOUDGEN_TOOLS_DIR").filter(|d| !d.is_empty()) {
+        return PathBuf::from(d);
+    }
+    let home = std::env::var_os("HOME").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("/nonexistent"));
+    home.join(".cache/cloudgen-tools")
+}
+
+/// The pinned `node_modules` (typescript, @pulumi/pulumi, @types/node), if installed and
+/// `node` runs.
+fn node_modules() -> Option<PathBuf> {
+    let nm = std::env::var_os("CLOUDGEN_NODE_MODULES")
+        .filter(|d| !d.is_empty())
+        .map(PathBuf::from)
+        .unwrap_or_else(|| tools_dir().join("node/node_modules"));
+    for needed in ["typescript/bin/tsc", "@pulumi/pulumi/package.json", "@types/node/package.json"] {
+        if !nm.join(needed).is_file() {
+            skip(&format!("the TypeScript toolchain is not installed: {} is missing", nm.join(needed).display()));
+            return None;
+        }
+    }
+    match Command::new("node").arg("--version").output() {
+        Ok(o) if o.status.success() => Some(nm),
+        _ => {
+            skip("`node` is not on PATH");
+            None
+        }
+    }
+}
+
+/// The pinned venv's python (pulumi, mypy, pytest), if installed.
+fn venv_python() -> Option<PathBuf> {
+    let venv = std::env::var_os("CLOUDGEN_PYTHON_VENV")
+        .filter(|d| !d.is_empty())
+        .map(PathBuf::from)
+        .unwrap_or_else(|| tools_dir().join("python/venv"));
+    let python = venv.join("bin/python");
+    if !python.is_file() {
+        skip(&format!("the Python toolchain is not installed: {} is missing", python.display()));
+        return None;
+    }
+    Some(python)
+}
+
+/// A schema from ../shared/corpus (beside the clone; CI provides it).
+fn corpus_file(rel: &str) -> Option<PathBuf> {
+    let path = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/corpus")).join(rel);
+    if path.is_file() {
+        return Some(path);
+    }
+    skip(&format!("the shared corpus file {} is missing", path.display()));
+    None
+}
+
+// ---------------------------------------------------------------------------------------
+// Running things
+// ---------------------------------------------------------------------------------------
+
+/// A temp dir that is kept (and printed) when CLOUDGEN_KEEP_TEMP=1, so a failure can be
+/// reproduced by hand in the same tree.
+struct Scratch {
+    /// Held only so the directory is deleted on drop; `None` when kept.
+    _guard: Option<tempfile::TempDir>,
+    path: PathBuf,
+}
+
+impl Scratch {
+    fn new(label: &str) -> Scratch {
+        let dir = tempfile::Builder::new().prefix(&format!("cloudgen-{label}-")).tempdir().expect("create temp dir");
+        let path = dir.path().to_path_buf();
+        if std::env::var("CLOUDGEN_KEEP_TEMP").is_ok_and(|v| v == "1") {
+            eprintln!("[{label}] keeping temp dir {}", path.display());
+            let _ = dir.keep();
+            return Scratch { _guard: None, path };
+        }
+        Scratch { _guard: Some(dir), path }
+    }
+    fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
+/// Tool output, cut to a readable length: failures print it, and a thousand-line mypy
+/// report buried in a CI log helps nobody more than its first few hundred lines.
+fn show(out: &Output) -> String {
+    const MAX_LINES: usize = 300;
+    let mut s = String::new();
+    for (name, bytes) in [("stdout", &out.stdout), ("stderr", &out.stderr)] {
+        let text = String::from_utf8_lossy(bytes);
+        let lines: Vec<&str> = text.lines().collect();
+        if lines.is_empty() {
+            continue;
+        }
+        let _ = writeln!(s, "--- {name} ({} lines) ---", lines.len());
+        for l in lines.iter().take(MAX_LINES) {
+            let _ = writeln!(s, "{l}");
+        }
+        if lines.len() > MAX_LINES {
+            let _ = writeln!(s, "... {} more lines", lines.len() - MAX_LINES);
+        }
+    }
+    s
+}
+
+fn describe(cmd: &Command) -> String {
+    let mut s = cmd.get_program().to_string_lossy().into_owned();
+    for a in cmd.get_args() {
+        s.push(' ');
+        s.push_str(&a.to_string_lossy());
+    }
+    if let Some(dir) = cmd.get_current_dir() {
+        s.push_str(&format!("   (in {})", dir.display()));
+    }
+    s
+}
+
+/// Run `cmd`; panic with the command line and its output unless it exits 0.
+fn run(label: &str, mut cmd: Command) -> Output {
+    let what = describe(&cmd);
+    let start = Instant::now();
+    let out = cmd.output().unwrap_or_else(|e| panic!("[{label}] could not start `{what}`: {e}"));
+    let secs = start.elapsed().as_secs_f64();
+    if !out.status.success() {
+        panic!("[{label}] FAILED ({}, {secs:.1}s): {what}\n{}", out.status, show(&out));
+    }
+    eprintln!("[{label}] ok in {secs:.1}s: {what}");
+    out
+}
+
+/// Generate `inputs` for one language into `<out>/<lang>/<package>/` with the built binary,
+/// and return the package directories it produced.
+fn generate(label: &str, inputs: &[PathBuf], lang: &str, out: &Path) -> Vec<PathBuf> {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_cloudgen"));
+    cmd.arg("generate").args(inputs).args(["--lang", lang, "--out"]).arg(out);
+    // Run outside the clone so nothing relative to the working directory (schemas/,
+    // generated/) can leak into or out of the test.
+    cmd.current_dir(out.parent().expect("out has a parent"));
+    run(&format!("{label}: generate"), cmd);
+    let pkgs = subdirs(&out.join(lang));
+    assert!(!pkgs.is_empty(), "[{label}] `cloudgen generate --lang {lang}` produced no package under {}", out.join(lang).display());
+    pkgs
+}
+
+fn subdirs(dir: &Path) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|rd| rd.flatten().map(|e| e.path()).filter(|p| p.is_dir()).collect())
+        .unwrap_or_default();
+    v.sort();
+    v
+}
+
+fn files_under(dir: &Path, pred: &dyn Fn(&Path) -> bool) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+            let p = e.path();
+            let ft = e.file_type().expect("file type");
+            if ft.is_dir() {
+                if e.file_name() != "node_modules" && e.file_name() != "__pycache__" {
+                    stack.push(p);
+                }
+            } else if ft.is_file() && pred(&p) {
+                out.push(p);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap_or_else(|e| panic!("mkdir {}: {e}", to.display()));
+    for e in std::fs::read_dir(from).unwrap_or_else(|e| panic!("read {}: {e}", from.display())).flatten() {
+        let name = e.file_name();
+        if name == "node_modules" || name == "__pycache__" || name == ".mypy_cache" {
+            continue;
+        }
+        let (src, dst) = (e.path(), to.join(&name));
+        if e.file_type().expect("file type").is_dir() {
+            copy_tree(&src, &dst);
+        } else {
+            std::fs::copy(&src, &dst).unwrap_or_else(|e| panic!("copy {} -> {}: {e}", src.display(), dst.display()));
+        }
+    }
+}
+
+fn link(target: &Path, link: &Path) {
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(target, link).unwrap_or_else(|e| panic!("symlink {} -> {}: {e}", link.display(), target.display()));
+    #[cfg(not(unix))]
+    panic!("the toolchain tests symlink node_modules and need a unix host ({} -> {})", link.display(), target.display());
+}
+
+fn has_ext(p: &Path, ext: &str) -> bool {
+    p.file_name().and_then(OsStr::to_str).is_some_and(|n| n.ends_with(ext))
+}
+
+// ---------------------------------------------------------------------------------------
+// TypeScript
+// ---------------------------------------------------------------------------------------
+
+/// Every strict-family flag, spelled out: `--strict` only changes the defaults, so a
+/// generated tsconfig that set e.g. `"noImplicitAny": false` would otherwise win.
+const TSC_STRICT: &[&str] = &[
+    "--strict",
+    "--noImplicitAny",
+    "--strictNullChecks",
+    "--strictFunctionTypes",
+    "--strictBindCallApply",
+    "--strictPropertyInitialization",
+    "--strictBuiltinIteratorReturn",
+    "--noImplicitThis",
+    "--useUnknownInCatchVariables",
+    "--alwaysStrict",
+];
+
+fn tsc(nm: &Path, dir: &Path) -> Command {
+    let mut cmd = Command::new("node");
+    cmd.arg(nm.join("typescript/bin/tsc")).current_dir(dir);
+    cmd
+}
+
+/// Type-check one generated TypeScript package in place (it must already be a scratch
+/// copy): node_modules is linked to the pinned tools, then `tsc -p` with every strict flag.
+fn tsc_check_package(label: &str, pkg: &Path, nm: &Path) {
+    let tsconfig = pkg.join("tsconfig.json");
+    assert!(tsconfig.is_file(), "[{label}] the generated package has no tsconfig.json: {}", pkg.display());
+    link(nm, &pkg.join("node_modules"));
+    let sources = files_under(pkg, &|p| has_ext(p, ".ts"));
+    assert!(!sources.is_empty(), "[{label}] no .ts files in {}", pkg.display());
+
+    // skipLibCheck skips only declaration files, i.e. @pulumi/pulumi and @types/node here
+    // (not ours to fix, and most of the time); a package that ships its own .d.ts gets
+    // them checked. --listFiles (printed on success) feeds the coverage check below.
+    let ships_dts = sources.iter().any(|s| has_ext(s, ".d.ts"));
+    let mut check = tsc(nm, pkg);
+    check.args(["-p", ".", "--noEmit", "--pretty", "false", "--listFiles"]).args(TSC_STRICT);
+    if !ships_dts {
+        check.arg("--skipLibCheck");
+    }
+    let out = run(&format!("{label}: tsc --strict --noEmit ({} files)", sources.len()), check);
+
+    // The package's tsconfig decides what `npm run build` compiles; a generated file it
+    // leaves out would be neither checked here nor shipped to users.
+    let listed: Vec<PathBuf> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| std::fs::canonicalize(l.trim()).unwrap_or_else(|_| PathBuf::from(l.trim())))
+        .collect();
+    let missing: Vec<String> = sources
+        .iter()
+        .filter(|s| !listed.contains(&std::fs::canonicalize(s).expect("canonicalize")))
+        .map(|s| s.strip_prefix(pkg).unwrap_or(s).display().to_string())
+        .collect();
+    assert!(missing.is_empty(), "[{label}] tsconfig.json leaves {} generated file(s) unchecked: {}", missing.len(), missing.join(", "));
+}
+
+/// Generate `inputs` as TypeScript and type-check every package produced.
+fn typescript_typechecks(label: &str, inputs: &[PathBuf]) {
+    let Some(nm) = node_modules() else { return };
+    let scratch = Scratch::new(label);
+    for pkg in generate(label, inputs, "typescript", &scratch.path().join("out")) {
+        tsc_check_package(label, &pkg, &nm);
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Python
+// ---------------------------------------------------------------------------------------
+
+fn mypy_ini() -> PathBuf {
+    common::repo_root().join("tests/toolchains/python/mypy.ini")
+}
+
+/// The import packages (directories with `__init__.py`) in one generated distribution.
+fn python_import_packages(label: &str, dist: &Path) -> Vec<String> {
+    let pkgs: Vec<String> = subdirs(dist)
+        .into_iter()
+        .filter(|d| d.join("__init__.py").is_file())
+        .map(|d| d.file_name().expect("name").to_string_lossy().into_owned())
+        .collect();
+    assert!(!pkgs.is_empty(), "[{label}] no Python package (a directory with __init__.py) in {}", dist.display());
+    pkgs
+}
+
+/// mypy over one generated Python distribution (`<out>/python/<pkg>/`, holding
+/// pyproject.toml and the import package), then import every submodule: mypy does not run
+/// module-level code, and lazy imports or import cycles only break at import time.
+fn mypy_check_dist(label: &str, dist: &Path, python: &Path, cache: &Path) {
+    let pkgs = python_import_packages(label, dist);
+    for p in &pkgs {
+        // PEP 561: without the marker, users' type checkers ignore the annotations.
+        assert!(dist.join(p).join("py.typed").is_file(), "[{label}] {p}/py.typed is missing");
+    }
+    let mut mypy = Command::new(python);
+    mypy.args(["-m", "mypy", "--config-file"]).arg(mypy_ini()).arg("--cache-dir").arg(cache).arg("--no-error-summary");
+    for p in &pkgs {
+        mypy.args(["-p", p]);
+    }
+    mypy.current_dir(dist).env("PYTHONDONTWRITEBYTECODE", "1").env_remove("MYPYPATH");
+    run(&format!("{label}: mypy"), mypy);
+
+    let script = "import importlib, pkgutil, sys\n\
+        n = 0\n\
+        for top in sys.argv[1:]:\n\
+        \x20   m = importlib.import_module(top)\n\
+        \x20   n += 1\n\
+        \x20   for info in pkgutil.walk_packages(m.__path__, top + '.'):\n\
+        \x20       importlib.import_module(info.name)\n\
+        \x20       n += 1\n\
+        print(f'imported {n} modules')\n";
+    let mut import = Command::new(python);
+    import.arg("-c").arg(script).args(&pkgs).current_dir(dist).env("PYTHONPATH", dist).env("PYTHONDONTWRITEBYTECODE", "1");
+    run(&format!("{label}: import every module"), import);
+}
+
+/// Generate `inputs` as Python and check every distribution produced.
+fn python_typechecks(label: &str, inputs: &[PathBuf]) {
+    let Some(python) = venv_python() else { return };
+    let scratch = Scratch::new(label);
+    let cache = scratch.path().join("mypy-cache");
+    for dist in generate(label, inputs, "python", &scratch.path().join("out")) {
+        mypy_check_dist(label, &dist, &python, &cache);
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Inputs
+// ---------------------------------------------------------------------------------------
+
+fn schema(name: &str) -> PathBuf {
+    let p = common::repo_root().join("schemas").join(name);
+    assert!(p.is_file(), "example schema {} is missing", p.display());
+    p
+}
+
+const MINIDNS: &str = "minidns.tf.json";
+const BLOBSTORE: &str = "blobstore.schema.json";
+const CORPUS_TF_RANDOM: &str = "terraform/random.json";
+const CORPUS_TF_DIGITALOCEAN: &str = "terraform/digitalocean.json";
+const CORPUS_PULUMI_RANDOM: &str = "pulumi/random-4.21.1.schema.json";
+
+// ---------------------------------------------------------------------------------------
+// Layer 4: toolchains, one test per language × input so a failure names its package
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn typescript_minidns_typechecks() {
+    typescript_typechecks("ts-minidns", &[schema(MINIDNS)]);
+}
+
+#[test]
+fn typescript_blobstore_typechecks() {
+    typescript_typechecks("ts-blobstore", &[schema(BLOBSTORE)]);
+}
+
+#[test]
+fn typescript_corpus_terraform_random_typechecks() {
+    let Some(input) = corpus_file(CORPUS_TF_RANDOM) else { return };
+    typescript_typechecks("ts-tf-random", &[input]);
+}
+
+#[test]
+fn typescript_corpus_terraform_digitalocean_typechecks() {
+    let Some(input) = corpus_file(CORPUS_TF_DIGITALOCEAN) else { return };
+    typescript_typechecks("ts-tf-digitalocean", &[input]);
+}
+
+#[test]
+fn typescript_corpus_pulumi_random_typechecks() {
+    let Some(input) = corpus_file(CORPUS_PULUMI_RANDOM) else { return };
+    typescript_typechecks("ts-pulumi-random", &[input]);
+}
+
+#[test]
+fn python_minidns_typechecks() {
+    python_typechecks("py-minidns", &[schema(MINIDNS)]);
+}
+
+#[test]
+fn python_blobstore_typechecks() {
+    python_typechecks("py-blobstore", &[schema(BLOBSTORE)]);
+}
+
+#[test]
+fn python_corpus_terraform_random_typechecks() {
+    let Some(input) = corpus_file(CORPUS_TF_RANDOM) else { return };
+    python_typechecks("py-tf-random", &[input]);
+}
+
+#[test]
+fn python_corpus_terraform_digitalocean_typechecks() {
+    let Some(input) = corpus_file(CORPUS_TF_DIGITALOCEAN) else { return };
+    python_typechecks("py-tf-digitalocean", &[input]);
+}
+
+#[test]
+fn python_corpus_pulumi_random_typechecks() {
+    let Some(input) = corpus_file(CORPUS_PULUMI_RANDOM) else { return };
+    python_typechecks("py-pulumi-random", &[input]);
+}
+
+/// The committed generated/ tree is what users read and copy; it must type-check as
+/// committed, not only as freshly generated (the goldens test keeps the two equal, this
+/// one keeps both honest if that test is ever skipped or stale).
+#[test]
+fn typescript_committed_generated_typechecks() {
+    let Some(nm) = node_modules() else { return };
+    let committed = common::repo_root().join("generated/typescript");
+    let pkgs = subdirs(&committed);
+    assert!(!pkgs.is_empty(), "no committed TypeScript packages under {} (run `cargo run -- generate`)", committed.display());
+    let scratch = Scratch::new("ts-committed");
+    for pkg in pkgs {
+        let name = pkg.file_name().expect("name").to_string_lossy().into_owned();
+        let copy = scratch.path().join(&name);
+        copy_tree(&pkg, &copy);
+        tsc_check_package(&format!("ts-committed-{name}"), &copy, &nm);
+    }
+}
+
+#[test]
+fn python_committed_generated_typechecks() {
+    let Some(python) = venv_python() else { return };
+    let committed = common::repo_root().join("generated/python");
+    let dists = subdirs(&committed);
+    assert!(!dists.is_empty(), "no committed Python packages under {} (run `cargo run -- generate`)", committed.display());
+    let scratch = Scratch::new("py-committed");
+    let cache = scratch.path().join("mypy-cache");
+    for dist in dists {
+        let name = dist.file_name().expect("name").to_string_lossy().into_owned();
+        let copy = scratch.path().join(&name);
+        copy_tree(&dist, &copy);
+        mypy_check_dist(&format!("py-committed-{name}"), &copy, &python, &cache);
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Layer 5: runtime programs under the runtime's mocks
+// ---------------------------------------------------------------------------------------
+
+fn runtime_dir(lang: &str) -> PathBuf {
+    common::repo_root().join("tests/runtime").join(lang)
+}
+
+/// Copy the files (not directories) directly in `from` into `to`: the shared harness and
+/// config in tests/runtime/<lang>/, and the program in tests/runtime/<lang>/<pkg>/.
+fn copy_files(from: &Path, to: &Path) -> usize {
+    let mut n = 0;
+    for e in std::fs::read_dir(from).unwrap_or_else(|e| panic!("read {}: {e}", from.display())).flatten() {
+        if e.file_type().expect("file type").is_file() {
+            std::fs::copy(e.path(), to.join(e.file_name())).expect("copy runtime file");
+            n += 1;
+        }
+    }
+    n
+}
+
+/// Count a runner's "passed" tally so a program that silently ran zero tests fails.
+fn count_after(text: &str, marker: &str) -> usize {
+    text.lines()
+        .filter_map(|l| l.trim().strip_prefix(marker))
+        .filter_map(|rest| rest.split_whitespace().next()?.parse::<usize>().ok())
+        .sum()
+}
+
+/// tests/runtime/typescript/<pkg>/*.test.ts, compiled together with the freshly generated
+/// SDK (imported as "./sdk") and the shared harness by tsc --strict, run by `node --test`.
+fn typescript_runtime(pkg: &str, schema_file: &str) {
+    let label = format!("ts-runtime-{pkg}");
+    let Some(nm) = node_modules() else { return };
+    let program = runtime_dir("typescript").join(pkg);
+    assert!(program.is_dir(), "no runtime program at {}", program.display());
+    let scratch = Scratch::new(&label);
+    let gen = generate(&label, &[schema(schema_file)], "typescript", &scratch.path().join("out"));
+    let sdk = gen.iter().find(|p| p.ends_with(pkg)).unwrap_or_else(|| panic!("[{label}] no package named {pkg} in {gen:?}"));
+
+    let work = scratch.path().join("work");
+    copy_tree(sdk, &work.join("sdk"));
+    copy_files(&runtime_dir("typescript"), &work);
+    copy_files(&program, &work);
+    link(&nm, &work.join("node_modules"));
+    let tests: Vec<PathBuf> = files_under(&work, &|p| has_ext(p, ".test.ts") && p.parent() == Some(work.as_path()));
+    assert!(!tests.is_empty(), "[{label}] no *.test.ts in {}", program.display());
+
+    let mut build = tsc(&nm, &work);
+    build.args(["-p", "tsconfig.json", "--pretty", "false"]).args(TSC_STRICT);
+    run(&format!("{label}: tsc"), build);
+    // The SDK may read its own package.json (e.g. for the plugin version) at run time.
+    for f in files_under(&work.join("sdk"), &|p| !has_ext(p, ".ts")) {
+        let rel = f.strip_prefix(&work).expect("under work");
+        let dst = work.join("out").join(rel);
+        std::fs::create_dir_all(dst.parent().expect("parent")).expect("mkdir");
+        std::fs::copy(&f, &dst).expect("copy sdk asset");
+    }
+
+    let mut node = Command::new("node");
+    // TAP explicitly: the default reporter differs between node versions and TTYs, and
+    // the pass/fail tally below reads TAP's "# pass N" lines.
+    node.args(["--test", "--test-reporter=tap"]).current_dir(&work);
+    for t in &tests {
+        let js = t.file_name().expect("name").to_string_lossy().replace(".test.ts", ".test.js");
+        node.arg(Path::new("out").join(js));
+    }
+    let out = run(&format!("{label}: node --test"), node);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let (pass, fail) = (count_after(&stdout, "# pass"), count_after(&stdout, "# fail"));
+    assert!(pass > 0 && fail == 0, "[{label}] expected passing tests and no failures, got pass={pass} fail={fail}\n{}", show(&out));
+    eprintln!("[{label}] {pass} runtime test(s) passed");
+}
+
+/// tests/runtime/python/<pkg>/test_*.py with the freshly generated SDK on PYTHONPATH:
+/// mypy (the program is typed user code against the SDK), then pytest.
+fn python_runtime(pkg: &str, schema_file: &str) {
+    let label = format!("py-runtime-{pkg}");
+    let Some(python) = venv_python() else { return };
+    let program = runtime_dir("python").join(pkg);
+    assert!(program.is_dir(), "no runtime program at {}", program.display());
+    let scratch = Scratch::new(&label);
+    let gen = generate(&label, &[schema(schema_file)], "python", &scratch.path().join("out"));
+    let sdk = gen.iter().find(|p| p.ends_with(pkg)).unwrap_or_else(|| panic!("[{label}] no package named {pkg} in {gen:?}"));
+
+    let work = scratch.path().join("work");
+    std::fs::create_dir_all(&work).expect("mkdir work");
+    copy_files(&runtime_dir("python"), &work);
+    copy_files(&program, &work);
+    let programs: Vec<PathBuf> = files_under(&work, &|p| has_ext(p, ".py"));
+    assert!(programs.iter().any(|p| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("test_"))), "[{label}] no test_*.py in {}", program.display());
+
+    let mut mypy = Command::new(&python);
+    mypy.args(["-m", "mypy", "--config-file"]).arg(mypy_ini()).arg("--cache-dir").arg(scratch.path().join("mypy-cache")).arg("--no-error-summary");
+    // follow-imports=silent: the SDK's own types are still used, but its internal errors
+    // are the *_typechecks tests' to report; here only the program's use of it counts.
+    mypy.arg("--follow-imports=silent");
+    mypy.args(&programs).current_dir(&work).env("MYPYPATH", sdk).env("PYTHONDONTWRITEBYTECODE", "1");
+    run(&format!("{label}: mypy"), mypy);
+
+    let mut pytest = Command::new(&python);
+    pytest.args(["-m", "pytest", "-q", "-p", "no:cacheprovider", "-rA", "."]).current_dir(&work).env("PYTHONPATH", sdk).env("PYTHONDONTWRITEBYTECODE", "1");
+    let out = run(&format!("{label}: pytest"), pytest);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let passed = stdout.lines().filter(|l| l.starts_with("PASSED ")).count();
+    assert!(passed > 0, "[{label}] pytest reported no passed test\n{}", show(&out));
+    eprintln!("[{label}] {passed} runtime test(s) passed");
+}
+
+#[test]
+fn typescript_runtime_minidns() {
+    typescript_runtime("minidns", MINIDNS);
+}
+
+#[test]
+fn typescript_runtime_blobstore() {
+    typescript_runtime("blobstore", BLOBSTORE);
+}
+
+#[test]
+fn python_runtime_minidns() {
+    python_runtime("minidns", MINIDNS);
+}
+
+#[test]
+fn python_runtime_blobstore() {
+    python_runtime("blobstore", BLOBSTORE);
+}
