@@ -1,0 +1,488 @@
+//! The Java naming oracle: every Java identifier, package and class name the backend emits
+//! comes from here.
+//!
+//! Order of decisions: overrides from the schema's `language.java` block first
+//! (`basePackage`, `packages`, per-property `language.java.name`), then the official
+//! generator's identifier rules (ported so that our names equal the official SDK's: `-`
+//! dropped, other illegal characters become `_`, keywords get a `_` suffix, members that
+//! would clash with `Object`, builder or `Resource` methods get a `_` suffix), then a
+//! per-scope collision allocator for what the official generator leaves ambiguous.
+
+use serde_json::Value;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Java reserved words plus the literals and `var`, which the official generator treats as
+/// keywords too.
+pub const KEYWORDS: &[&str] = &[
+    "abstract",
+    "assert",
+    "boolean",
+    "break",
+    "byte",
+    "case",
+    "catch",
+    "char",
+    "class",
+    "const",
+    "continue",
+    "default",
+    "do",
+    "double",
+    "else",
+    "enum",
+    "extends",
+    "final",
+    "finally",
+    "float",
+    "for",
+    "if",
+    "goto",
+    "implements",
+    "import",
+    "instanceof",
+    "int",
+    "interface",
+    "long",
+    "native",
+    "new",
+    "package",
+    "private",
+    "protected",
+    "public",
+    "return",
+    "short",
+    "static",
+    "strictfp",
+    "super",
+    "switch",
+    "synchronized",
+    "this",
+    "throw",
+    "throws",
+    "transient",
+    "try",
+    "void",
+    "volatile",
+    "while",
+    "_",
+    "false",
+    "null",
+    "true",
+    "var",
+];
+
+/// Methods of `java.lang.Object` and the static `builder()` of every generated class: a
+/// getter or setter with one of these names would not compile (or would hide them).
+pub const OBJECT_METHODS: &[&str] = &[
+    "notify",
+    "notifyAll",
+    "toString",
+    "clone",
+    "equals",
+    "hashCode",
+    "getClass",
+    "wait",
+    "finalize",
+    "builder",
+];
+
+/// Public and protected members of `com.pulumi.resources.Resource` and its subclasses: a
+/// resource getter with one of these names would clash with an inherited method.
+pub const RESOURCE_METHODS: &[&str] = &[
+    "getResourceType",
+    "getResourceName",
+    "getChildResources",
+    "getUrn",
+    "getId",
+    "pulumiResourceType",
+    "pulumiResourceName",
+    "pulumiChildResources",
+    "urn",
+    "id",
+    "idFuture",
+    "registerOutputs",
+];
+
+/// Names of `java.lang` classes the generated code refers to by simple name; a generated
+/// class with one of these names forces fully qualified references.
+pub const JAVA_LANG: &[&str] = &[
+    "String",
+    "Integer",
+    "Boolean",
+    "Double",
+    "Object",
+    "Void",
+    "Deprecated",
+    "Override",
+];
+
+pub fn is_keyword(s: &str) -> bool {
+    KEYWORDS.contains(&s)
+}
+
+fn is_start(c: char) -> bool {
+    c == '_' || c == '$' || c.is_alphabetic()
+}
+
+fn is_part(c: char) -> bool {
+    is_start(c) || c.is_alphanumeric()
+}
+
+/// True when `s` is a valid Java identifier and not a keyword.
+pub fn is_valid_identifier(s: &str) -> bool {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) if is_start(c) => chars.all(is_part) && !is_keyword(s),
+        _ => false,
+    }
+}
+
+/// The official generator's `Ident.makeValid`: `-` is dropped (so `azure-native` becomes
+/// `azurenative`), other illegal characters become `_`, a leading digit gets a `_` prefix,
+/// keywords get a `_` suffix. Never returns an empty string.
+pub fn ident(name: &str) -> String {
+    let mut out = String::with_capacity(name.len() + 1);
+    for (i, c) in name.chars().enumerate() {
+        if i == 0 && c == '$' {
+            out.push(c);
+            continue;
+        }
+        if c == '-' {
+            continue;
+        }
+        if !is_part(c) {
+            out.push('_');
+        } else {
+            if out.is_empty() && !is_start(c) {
+                out.push('_');
+            }
+            out.push(c);
+        }
+    }
+    if out.is_empty() {
+        out.push('_');
+    }
+    if is_keyword(&out) {
+        out.push('_');
+    }
+    out
+}
+
+/// First character upper-cased, the rest kept.
+pub fn title(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// First character lower-cased, the rest kept.
+pub fn lower_camel(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// A class name from a token's member name (`tokenToName`): title-cased, made valid.
+pub fn class_name(token_name: &str) -> String {
+    ident(&title(token_name))
+}
+
+/// The method name of a function (`tokenToFunctionName`): the class name, lower-camel.
+pub fn function_name(token_name: &str) -> String {
+    let n = lower_camel(&class_name(token_name));
+    if is_keyword(&n) {
+        n + "_"
+    } else {
+        n
+    }
+}
+
+/// A getter or builder setter name for a field: `_` appended when it would clash with an
+/// `Object` method or `builder`.
+pub fn member(field: &str) -> String {
+    if OBJECT_METHODS.contains(&field) {
+        format!("{field}_")
+    } else {
+        field.to_string()
+    }
+}
+
+/// A resource getter name: [`member`], then `_` again for inherited `Resource` methods.
+pub fn resource_member(field: &str) -> String {
+    let m = member(field);
+    if RESOURCE_METHODS.contains(&m.as_str()) {
+        m + "_"
+    } else {
+        m
+    }
+}
+
+/// The official `ExpandShortEnumName`: one-character names that cannot be identifiers.
+fn expand_short(name: &str) -> &str {
+    match name {
+        "*" => "Asterisk",
+        "0" => "Zero",
+        "1" => "One",
+        "2" => "Two",
+        "3" => "Three",
+        "4" => "Four",
+        "5" => "Five",
+        "6" => "Six",
+        "7" => "Seven",
+        "8" => "Eight",
+        "9" => "Nine",
+        other => other,
+    }
+}
+
+/// An enum constant name (`MakeSafeEnumName`): short names expanded, made valid, title-cased,
+/// runs of `_` collapsed. `"red"` → `Red`, `"Microsoft.Batch"` → `Microsoft_Batch`, `"8.3"` →
+/// `_8_3`. Where the official generator gives up (`"+"`), we still give a name.
+pub fn enum_member(name: &str) -> String {
+    let expanded = expand_short(name);
+    let mut s = title(&ident(expanded));
+    let mut out = String::with_capacity(s.len());
+    for c in s.drain(..) {
+        if c == '_' && out.ends_with('_') {
+            continue;
+        }
+        out.push(c);
+    }
+    if is_keyword(&out) {
+        out.push('_');
+    }
+    out
+}
+
+/// Java package path segments from a dotted name: each segment made valid.
+pub fn package_parts(dotted: &str) -> Vec<String> {
+    dotted
+        .split('.')
+        .filter(|p| !p.is_empty())
+        .map(ident)
+        .collect()
+}
+
+/// Settings read from the schema's `language.java` block (the official `PackageInfo`).
+#[derive(Debug, Clone, Default)]
+pub struct JavaInfo {
+    /// `basePackage` without the trailing dot (default `com.pulumi`).
+    pub base_package: String,
+    /// `packages`: schema package or module name → Java package (dotted).
+    pub packages: BTreeMap<String, String>,
+    /// `dependencies`: `group:artifact` → version.
+    pub dependencies: BTreeMap<String, String>,
+    /// `buildFiles` as written (we always write a Maven pom; see the backend docs).
+    pub build_files: Option<String>,
+}
+
+impl JavaInfo {
+    /// Reads `language.java`; missing or malformed keys fall back to the defaults.
+    pub fn from(java: &Value) -> JavaInfo {
+        let map = |key: &str| -> BTreeMap<String, String> {
+            java.get(key)
+                .and_then(Value::as_object)
+                .map(|m| {
+                    m.iter()
+                        .filter_map(|(k, v)| v.as_str().map(|s| (k.clone(), s.to_string())))
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        let base = java
+            .get("basePackage")
+            .and_then(Value::as_str)
+            .map(|s| s.trim_matches('.').to_string())
+            .filter(|s| !s.is_empty())
+            .unwrap_or_else(|| "com.pulumi".to_string());
+        JavaInfo {
+            base_package: package_parts(&base).join("."),
+            packages: map("packages"),
+            dependencies: map("dependencies"),
+            build_files: java
+                .get("buildFiles")
+                .and_then(Value::as_str)
+                .map(str::to_string),
+        }
+    }
+
+    /// The root Java package of schema package `pkg` (`com.pulumi.random`).
+    pub fn root_package(&self, pkg: &str) -> String {
+        let name = self.packages.get(pkg).map(String::as_str).unwrap_or(pkg);
+        let mut parts = package_parts(&self.base_package);
+        parts.extend(package_parts(name));
+        parts.join(".")
+    }
+
+    /// The Java package of a canonical IR module (`index` is the root).
+    pub fn module_package(&self, pkg: &str, module: &str) -> String {
+        let root = self.root_package(pkg);
+        if module.is_empty() || module == "index" {
+            return root;
+        }
+        let m = self
+            .packages
+            .get(module)
+            .map(String::as_str)
+            .unwrap_or(module);
+        let parts = package_parts(m);
+        if parts.is_empty() {
+            return root;
+        }
+        format!("{root}.{}", parts.join("."))
+    }
+}
+
+/// The name of a module's functions class (`RandomFunctions`, `Apps_v1Functions`).
+pub fn functions_class(pkg: &str, module: &str) -> String {
+    let base = if module.is_empty() || module == "index" {
+        pkg
+    } else {
+        module
+    };
+    ident(&format!("{}Functions", title(base)))
+}
+
+/// Allocates unique names inside one Java scope (a package's classes, a class's fields or
+/// methods). A taken name gets `_`, then `_2`, `_3`, …
+#[derive(Debug, Default, Clone)]
+pub struct Scope {
+    used: BTreeSet<String>,
+}
+
+impl Scope {
+    pub fn new() -> Self {
+        Scope::default()
+    }
+
+    /// A scope in which `reserved` are already taken.
+    pub fn with_reserved<'a>(reserved: impl IntoIterator<Item = &'a str>) -> Self {
+        Scope {
+            used: reserved.into_iter().map(str::to_string).collect(),
+        }
+    }
+
+    pub fn reserve(&mut self, name: &str) {
+        self.used.insert(name.to_string());
+    }
+
+    pub fn is_taken(&self, name: &str) -> bool {
+        self.used.contains(name)
+    }
+
+    /// Claims `base`, or the first free suffixed variant of it.
+    pub fn claim(&mut self, base: &str) -> String {
+        let mut candidate = base.to_string();
+        if self.used.contains(&candidate) {
+            candidate = format!("{base}_");
+            let mut n = 2;
+            while self.used.contains(&candidate) {
+                candidate = format!("{base}_{n}");
+                n += 1;
+            }
+        }
+        self.used.insert(candidate.clone());
+        candidate
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn identifiers() {
+        let table: &[(&str, &str)] = &[
+            ("foo", "foo"),
+            ("azure-native", "azurenative"),
+            ("a.b", "a_b"),
+            ("apps/v1", "apps_v1"),
+            ("9lives", "_9lives"),
+            ("class", "class_"),
+            ("var", "var_"),
+            ("_", "__"),
+            ("", "__"),
+            ("-", "__"),
+            ("$ref", "$ref"),
+            ("ünïcode", "ünïcode"),
+        ];
+        for (i, o) in table {
+            assert_eq!(ident(i), *o, "ident({i:?})");
+            assert!(is_valid_identifier(&ident(i)), "{i:?}");
+        }
+    }
+
+    #[test]
+    fn members_and_classes() {
+        assert_eq!(member("toString"), "toString_");
+        assert_eq!(member("builder"), "builder_");
+        assert_eq!(member("length"), "length");
+        assert_eq!(resource_member("urn"), "urn_");
+        assert_eq!(resource_member("id"), "id_");
+        assert_eq!(resource_member("getUrn"), "getUrn_");
+        assert_eq!(resource_member("hashCode"), "hashCode_");
+        assert_eq!(class_name("randomPassword"), "RandomPassword");
+        assert_eq!(class_name("my-type"), "Mytype");
+        assert_eq!(function_name("getCertificate"), "getCertificate");
+        assert_eq!(function_name("GetFoo"), "getFoo");
+        assert_eq!(functions_class("random", "index"), "RandomFunctions");
+        assert_eq!(functions_class("x", "apps/v1"), "Apps_v1Functions");
+        assert_eq!(functions_class("azure-native", ""), "AzurenativeFunctions");
+    }
+
+    #[test]
+    fn enum_members() {
+        let table: &[(&str, &str)] = &[
+            ("red", "Red"),
+            ("Microsoft.Batch", "Microsoft_Batch"),
+            ("8.3", "_8_3"),
+            ("*", "Asterisk"),
+            ("0", "Zero"),
+            (
+                "SystemAssigned, UserAssigned",
+                "SystemAssigned_UserAssigned",
+            ),
+            (
+                "Microsoft-Windows-Shell-Startup",
+                "MicrosoftWindowsShellStartup",
+            ),
+            ("+", "__"),
+            ("", "__"),
+            ("snake_case__x", "Snake_case_x"),
+        ];
+        for (i, o) in table {
+            assert_eq!(enum_member(i), *o, "enum_member({i:?})");
+        }
+    }
+
+    #[test]
+    fn packages() {
+        let d = JavaInfo::from(&Value::Null);
+        assert_eq!(d.root_package("random"), "com.pulumi.random");
+        assert_eq!(d.module_package("random", "index"), "com.pulumi.random");
+        assert_eq!(d.module_package("k", "apps/v1"), "com.pulumi.k.apps_v1");
+        assert_eq!(
+            d.module_package("azure-native", "default"),
+            "com.pulumi.azurenative.default_"
+        );
+        let o = JavaInfo::from(
+            &serde_json::json!({"basePackage": "org.example.", "packages": {"core/v1": "core.v1", "kubernetes": "kubernetes"}}),
+        );
+        assert_eq!(
+            o.module_package("kubernetes", "core/v1"),
+            "org.example.kubernetes.core.v1"
+        );
+    }
+
+    #[test]
+    fn scopes() {
+        let mut s = Scope::with_reserved(["Empty"]);
+        assert_eq!(s.claim("Empty"), "Empty_");
+        assert_eq!(s.claim("Empty"), "Empty_2");
+        assert_eq!(s.claim("x"), "x");
+    }
+}
