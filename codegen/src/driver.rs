@@ -109,12 +109,13 @@ pub fn render(packages: &[Package], opts: &Options) -> Result<FileSet, Diagnosti
     if diags.has_errors() {
         return Err(diags.sorted());
     }
-    let render_one = |(prefix, a): &(String, Artifact)| -> Result<(String, Vec<u8>), Diagnostic> {
+    // Artifacts are consumed: view models move into the template context, never cloned.
+    let render_one = |(prefix, a): (String, Artifact)| -> Result<(String, Vec<u8>), Diagnostic> {
         let path = format!("{prefix}/{}", a.path);
-        let bytes = match &a.content {
-            ArtifactContent::Bytes(b) => b.clone(),
+        let bytes = match a.content {
+            ArtifactContent::Bytes(b) => b,
             ArtifactContent::Template { template, model } => {
-                let ctx = tera::Context::from_value(model.clone())
+                let ctx = tera::Context::from_value(model)
                     .map_err(|e| Diagnostic::error(SourceRef::new(path.clone(), ""), format!("internal: view model is not an object: {e}")))?;
                 tera.render(template, &ctx)
                     .map_err(|e| Diagnostic::error(SourceRef::new(path.clone(), ""), format!("template `{template}` failed: {}", templates::error_chain(&e))))?
@@ -126,7 +127,7 @@ pub fn render(packages: &[Package], opts: &Options) -> Result<FileSet, Diagnosti
         }
         Ok((path, bytes))
     };
-    let rendered: Vec<_> = if opts.parallel { artifacts.par_iter().map(render_one).collect() } else { artifacts.iter().map(render_one).collect() };
+    let rendered: Vec<_> = if opts.parallel { artifacts.into_par_iter().map(render_one).collect() } else { artifacts.into_iter().map(render_one).collect() };
     let mut files = FileSet::new();
     for r in rendered {
         match r {
