@@ -297,7 +297,6 @@ impl PackageBuilder {
                 sort_props(&mut o.properties);
             }
         }
-        let mut config = config;
         sort_props(&mut config);
 
         let mut module_set: BTreeSet<String> = BTreeSet::new();
@@ -509,18 +508,14 @@ impl Binder {
                     self.check_refs(t, resources, src);
                 }
             }
-            TypeRef::Named { token } => {
-                if !self.types.contains_key(token) {
-                    self.diags.push(
-                        Diagnostic::error(src.clone(), format!("reference to undefined type `{token}`"))
-                            .with_hint("define the type under `types`, or fix the reference"),
-                    );
-                }
+            TypeRef::Named { token } if !self.types.contains_key(token) => {
+                self.diags.push(
+                    Diagnostic::error(src.clone(), format!("reference to undefined type `{token}`"))
+                        .with_hint("define the type under `types`, or fix the reference"),
+                );
             }
-            TypeRef::Resource { token } => {
-                if !resources.contains(token) {
-                    self.diags.push(Diagnostic::error(src.clone(), format!("reference to undefined resource `{token}`")));
-                }
+            TypeRef::Resource { token } if !resources.contains(token) => {
+                self.diags.push(Diagnostic::error(src.clone(), format!("reference to undefined resource `{token}`")));
             }
             TypeRef::Inline { .. } => {
                 self.diags.push(Diagnostic::error(src.clone(), "internal: inline object left unnamed"));
