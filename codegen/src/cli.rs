@@ -56,6 +56,13 @@ pub enum Explain {
         #[command(flatten)]
         common: CommonArgs,
     },
+    /// Table of the resources inferred from an OpenAPI/Swagger spec: their operations,
+    /// the rule that matched each, and the operations left as functions.
+    Resources {
+        input: PathBuf,
+        #[command(flatten)]
+        common: CommonArgs,
+    },
 }
 
 #[derive(Args, Debug, Clone)]
@@ -99,6 +106,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Check(a) => generate(&a, true),
         Command::Schema { input, output, common } => schema(&input, &output, &common),
         Command::Explain { what: Explain::Ir { input, common } } => explain_ir(&input, &common),
+        Command::Explain { what: Explain::Resources { input, common } } => explain_resources(&input, &common),
     }
 }
 
@@ -297,7 +305,12 @@ fn schema(input: &Path, out: &Path, common: &CommonArgs) -> i32 {
     let value = backends::pulumi_schema::to_schema_value(&packages[0]);
     let mut text = serde_json::to_string_pretty(&value).expect("JSON values serialize");
     text.push('\n');
-    let res = if out == Path::new("-") { Ok(print!("{text}")) } else { write_file_atomically(out, text.as_bytes()) };
+    let res = if out == Path::new("-") {
+        print!("{text}");
+        Ok(())
+    } else {
+        write_file_atomically(out, text.as_bytes())
+    };
     match res {
         Ok(()) => 0,
         Err(e) => {
@@ -317,6 +330,65 @@ fn explain_ir(input: &Path, common: &CommonArgs) -> i32 {
         }
         Err(code) => code,
     }
+}
+
+/// `explain resources`: what OpenAPI resource inference made of INPUT.
+fn explain_resources(input: &Path, common: &CommonArgs) -> i32 {
+    let overrides = match load_overrides(common, None) {
+        Ok(o) => o,
+        Err(d) => {
+            report(&d, common.quiet);
+            return EXIT_INPUT;
+        }
+    };
+    let display = input.to_string_lossy().replace('\\', "/");
+    let bytes = match std::fs::read(input) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("error: cannot read {display}: {e}");
+            return EXIT_INPUT;
+        }
+    };
+    let explained = crate::frontends::to_json_bytes(&bytes, &display).and_then(|(json, _)| {
+        let format = match common.from {
+            Some(f) => f,
+            None => crate::frontends::detect(&json, &display)?,
+        };
+        if format != Format::Openapi {
+            return Err(crate::diag::Diagnostic::error(crate::diag::SourceRef::new(display.clone(), ""), "`explain resources` reads OpenAPI/Swagger specs")
+                .with_hint("use `cloudgen explain ir` for other inputs")
+                .into());
+        }
+        crate::frontends::openapi::explain(&display, Some(input), &json, &overrides)
+    });
+    let e = match explained {
+        Ok(e) => e,
+        Err(d) => {
+            report(&d, common.quiet);
+            return EXIT_INPUT;
+        }
+    };
+    report(&e.diags, common.quiet);
+    println!("package {}: {} resource(s), {} function(s), {} ignored", e.package, e.resources.len(), e.functions.len(), e.ignored.len());
+    let width = e.resources.iter().map(|r| r.token.len()).max().unwrap_or(8).max(8);
+    println!();
+    println!("{:<width$}  {:<21}  OPERATIONS", "RESOURCE", "RULE");
+    for r in &e.resources {
+        for (i, (role, op)) in r.operations.iter().enumerate() {
+            let (tok, rule) = if i == 0 { (r.token.as_str(), r.rule) } else { ("", "") };
+            println!("{tok:<width$}  {rule:<21}  {role:<6} {op}");
+        }
+    }
+    let fwidth = e.functions.iter().map(|f| f.0.len()).max().unwrap_or(8).max(8);
+    println!();
+    println!("{:<fwidth$}  OPERATION", "FUNCTION");
+    for (tok, op) in &e.functions {
+        println!("{tok:<fwidth$}  {op}");
+    }
+    for op in &e.ignored {
+        println!("ignored: {op}");
+    }
+    0
 }
 
 /// Writes a single file via a temporary sibling and a rename.

@@ -1,6 +1,7 @@
 //! Frontends: each reads one input format faithfully into raw `*Spec` types and lowers it
 //! through [`PackageBuilder`]. This module detects the format from content and dispatches.
 
+pub mod openapi;
 pub mod pulumi;
 pub mod terraform;
 
@@ -32,11 +33,17 @@ pub fn load(path: &Path, display: &str, from: Option<Format>, overrides: &Overri
     let bytes = std::fs::read(path).map_err(|e| {
         Diagnostics::from(Diagnostic::error(SourceRef::new(display, ""), format!("cannot read input: {e}")).with_hint("check the path"))
     })?;
-    load_bytes(&bytes, display, from, overrides)
+    load_at(&bytes, Some(path), display, from, overrides)
 }
 
-/// Like [`load`] for bytes already in memory.
+/// Like [`load`] for bytes already in memory (relative references to other files of a
+/// multi-file OpenAPI spec cannot be followed: there is no path to follow them from).
 pub fn load_bytes(bytes: &[u8], display: &str, from: Option<Format>, overrides: &Overrides) -> Result<Vec<Finished>, Diagnostics> {
+    load_at(bytes, None, display, from, overrides)
+}
+
+/// [`load_bytes`] with the input's real path, when there is one.
+fn load_at(bytes: &[u8], path: Option<&Path>, display: &str, from: Option<Format>, overrides: &Overrides) -> Result<Vec<Finished>, Diagnostics> {
     let (json, syntax) = to_json_bytes(bytes, display)?;
     let format = match from {
         Some(f) => f,
@@ -45,11 +52,7 @@ pub fn load_bytes(bytes: &[u8], display: &str, from: Option<Format>, overrides: 
     let builders = match format {
         Format::Terraform => terraform::lower(display, &json, overrides)?,
         Format::Pulumi => vec![pulumi::lower(display, &json, syntax, overrides)?],
-        Format::Openapi => {
-            return Err(Diagnostic::error(SourceRef::new(display, ""), "OpenAPI/Swagger input is recognised but not supported by this build yet")
-                .with_hint("generate from a Terraform provider schema or a Pulumi package schema")
-                .into())
-        }
+        Format::Openapi => vec![openapi::lower(display, path, &json, overrides)?],
     };
     let mut finished = Vec::new();
     let mut diags = Diagnostics::new();
@@ -101,11 +104,6 @@ struct Sniff {
     openapi: Option<serde::de::IgnoredAny>,
     swagger: Option<serde::de::IgnoredAny>,
     name: Option<serde::de::IgnoredAny>,
-    resources: Option<serde::de::IgnoredAny>,
-    functions: Option<serde::de::IgnoredAny>,
-    types: Option<serde::de::IgnoredAny>,
-    config: Option<serde::de::IgnoredAny>,
-    provider: Option<serde::de::IgnoredAny>,
 }
 
 /// Detects the format from the top-level keys.
@@ -113,7 +111,7 @@ pub fn detect(json: &[u8], display: &str) -> Result<Format, Diagnostics> {
     let not_recognised = || {
         Diagnostics::from(
             Diagnostic::error(SourceRef::new(display, ""), "unrecognised input format")
-                .with_hint("expected a Terraform provider schema (`provider_schemas`), an OpenAPI/Swagger spec (`openapi`/`swagger`) or a Pulumi package schema (`name` plus `resources`/`functions`/`types`/`config`); or pass --from"),
+                .with_hint("expected a Terraform provider schema (`provider_schemas`), an OpenAPI/Swagger spec (`openapi`/`swagger`) or a Pulumi package schema (`name`, `resources`, `types`, …); or pass --from"),
         )
     };
     let s: Sniff = serde_json::from_slice(json).map_err(|_| not_recognised())?;
@@ -121,7 +119,9 @@ pub fn detect(json: &[u8], display: &str) -> Result<Format, Diagnostics> {
         Ok(Format::Terraform)
     } else if s.openapi.is_some() || s.swagger.is_some() {
         Ok(Format::Openapi)
-    } else if s.name.is_some() && (s.resources.is_some() || s.functions.is_some() || s.types.is_some() || s.config.is_some() || s.provider.is_some()) {
+    } else if s.name.is_some() {
+        // A Pulumi schema needs only a name (an empty package is valid: Pulumi's own tests
+        // have one with just `name`, `version` and `language`).
         Ok(Format::Pulumi)
     } else {
         Err(not_recognised())
@@ -156,6 +156,7 @@ mod tests {
         assert_eq!(detect(br#"{"format_version":"1.0","provider_schemas":{}}"#, "x").unwrap(), Format::Terraform);
         assert_eq!(detect(br#"{"swagger":"2.0"}"#, "x").unwrap(), Format::Openapi);
         assert_eq!(detect(br#"{"name":"x","resources":{}}"#, "x").unwrap(), Format::Pulumi);
+        assert_eq!(detect(br#"{"name":"x","version":"1.0.0"}"#, "x").unwrap(), Format::Pulumi);
         assert!(detect(br#"{"hello":1}"#, "x").is_err());
         assert!(detect(br#"[1]"#, "x").is_err());
     }

@@ -346,6 +346,79 @@ pub struct Alias {
 pub enum Lifecycle {
     /// A Terraform resource type (`aws_s3_bucket`) or data source.
     Terraform { type_name: String },
+    /// An HTTP API described by OpenAPI: which operation creates, reads, updates and
+    /// deletes the resource (functions use `invoke`), and where the id lives. Operations
+    /// are boxed so a Terraform lifecycle stays small.
+    Rest {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        create: Option<Box<RestOperation>>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        read: Option<Box<RestOperation>>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        update: Option<Box<RestOperation>>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        delete: Option<Box<RestOperation>>,
+        /// The one operation behind a function.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        invoke: Option<Box<RestOperation>>,
+        /// The output property that holds the resource's id, if the API returns one.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        id_field: Option<String>,
+    },
+}
+
+/// One HTTP operation of a [`Lifecycle::Rest`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RestOperation {
+    /// Upper-case HTTP method (`POST`).
+    pub method: String,
+    /// Path template as written in the spec (`/zones/{zone_id}`), without the server URL.
+    pub path: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub operation_id: Option<String>,
+    /// Every parameter and where its value goes.
+    pub parameters: Vec<RestParameter>,
+    /// Where the server-assigned id comes from after this operation (create).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id_source: Option<RestIdSource>,
+}
+
+/// One value sent with a [`RestOperation`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RestParameter {
+    /// The name on the wire (path template variable, query key, header, body field).
+    pub name: String,
+    /// The IR property (wire name) the value is taken from.
+    pub property: String,
+    #[serde(rename = "in")]
+    pub location: RestParamLocation,
+    #[serde(skip_serializing_if = "is_false")]
+    pub required: bool,
+    /// This path parameter carries the resource's id.
+    #[serde(skip_serializing_if = "is_false")]
+    pub is_id: bool,
+}
+
+/// Where a [`RestParameter`] goes. `Body` with an empty name is the whole body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RestParamLocation {
+    Path,
+    Query,
+    Header,
+    Body,
+}
+
+/// Where a resource's id comes from.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "camelCase")]
+pub enum RestIdSource {
+    /// A field of the JSON response, as an RFC 6901 pointer (`/droplet/id`).
+    ResponseField { pointer: String },
+    /// The `Location` header of the response (its last path segment).
+    LocationHeader,
+    /// The expanded path template itself (create-or-update PUT, singletons).
+    Path,
 }
 
 /// A function (Terraform data source, Pulumi function, non-CRUD OpenAPI operation).
