@@ -651,3 +651,42 @@ fn python_feature_fixtures_typecheck() {
         }
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// Cloud API models (OpenAPI / Swagger): the SDKs of the named corpus specs type-check.
+// ---------------------------------------------------------------------------------------
+
+const OPENAPI_SPECS: &[&str] = &[
+    "openapi/powerdns/authoritative-api-swagger.yaml",
+    "openapi/oxide-nexus/nexus.json",
+    "openapi/azure-apis-guru/storage.json",
+    "openapi/azure-apis-guru/compute.json",
+    "openapi/azure-apis-guru/containerinstance-containerInstance.json",
+    "openapi/digitalocean/specification/DigitalOcean-public.v2.yaml",
+    "openapi/kubernetes/swagger.json",
+];
+
+#[test]
+fn typescript_corpus_openapi_typechecks() {
+    for spec in OPENAPI_SPECS {
+        let Some(path) = corpus_file(spec) else { return };
+        let label = format!("ts-{}", spec.replace('/', "-"));
+        typescript_typechecks(&label, &[path]);
+    }
+}
+
+#[test]
+fn python_corpus_openapi_typechecks() {
+    let Some(python) = venv_python() else { return };
+    let shared = Scratch::new("py-openapi");
+    let cache = shared.path().join("mypy-cache");
+    for (i, spec) in OPENAPI_SPECS.iter().enumerate() {
+        let Some(path) = corpus_file(spec) else { return };
+        let label = format!("py-{}", spec.replace('/', "-"));
+        let out = shared.path().join(format!("out{i}")).join("out");
+        std::fs::create_dir_all(out.parent().expect("parent")).expect("mkdir");
+        for dist in generate(&label, &[path], "python", &out) {
+            mypy_check_dist(&label, &dist, &python, &cache);
+        }
+    }
+}

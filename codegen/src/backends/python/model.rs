@@ -227,6 +227,9 @@ pub struct FunctionFile {
     /// Return types of the plain and `_output` forms.
     pub plain_ret: String,
     pub output_ret: String,
+    /// What the `_output` form of a `value` result returns: `__ret__` as is when it is
+    /// already `Output[Any]` (a cast would be redundant), else a cast to `output_ret`.
+    pub output_ret_expr: String,
     /// For `value` results: the value type.
     pub value_ty: String,
 }

@@ -983,11 +983,15 @@ impl<'a> Planner<'a> {
                     "None if {value} is None else pulumi.Output.secret(cast(Any, {value}))"
                 );
             }
+            let default = default_expr(p);
+            // A literal default satisfies a required input: checking after it would be dead
+            // code (mypy --warn-unreachable). An environment-only default may still be None.
+            let literal_default = p.default.as_ref().is_some_and(|d| d.value.is_some());
             assigns.push(InitAssign {
                 param: pname.clone(),
                 attr_lit: py_str(&attrs[&p.name.wire]),
-                default: default_expr(p),
-                required: p.required,
+                default,
+                required: p.required && !literal_default,
                 missing_lit: py_str(&format!("Missing required property '{pname}'")),
                 value,
             });
@@ -1256,8 +1260,14 @@ impl<'a> Planner<'a> {
         if result_kind != "none" {
             all.push(py_str(&format!("{name}_output")));
         }
+        let output_ret_expr = if output_ret == "pulumi.Output[Any]" {
+            "__ret__".to_string()
+        } else {
+            format!("cast({output_ret}, __ret__)")
+        };
         let imports = std::mem::take(&mut ctx.imports);
         FunctionFile {
+            output_ret_expr,
             head: head(imports, m, false),
             all,
             token_lit: py_str(&f.token.to_string()),
