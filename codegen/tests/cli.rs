@@ -129,3 +129,29 @@ fn explain_ir_and_schema_commands_work() {
     let o = cloudgen(&root, &["explain", "ir", out.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
 }
+
+/// `--templates DIR` overrides embedded templates file by file; a broken override is a
+/// clear error, not a panic.
+#[test]
+fn templates_can_be_overridden() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = common::repo_root();
+    let schema = root.join("schemas/blobstore.schema.json");
+    let dir = tmp.path().join("tpl/typescript");
+    std::fs::create_dir_all(&dir).unwrap();
+    let original = std::fs::read_to_string(root.join("templates/typescript/package.json.tera")).unwrap();
+    std::fs::write(dir.join("package.json.tera"), format!("{{# overridden #}}{original}")).unwrap();
+    std::fs::write(dir.join("utilities.ts.tera"), "// custom utilities\n").unwrap();
+    let out = tmp.path().join("out");
+    let o = cloudgen(tmp.path(), &["generate", schema.to_str().unwrap(), "--lang", "typescript", "--templates", "tpl", "--out", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    assert_eq!(std::fs::read_to_string(out.join("typescript/blobstore/utilities.ts")).unwrap(), "// custom utilities\n");
+    assert!(out.join("typescript/blobstore/package.json").is_file());
+
+    std::fs::write(dir.join("utilities.ts.tera"), "{% if %}\n").unwrap();
+    let out2 = tmp.path().join("out2");
+    let o = cloudgen(tmp.path(), &["generate", schema.to_str().unwrap(), "--lang", "typescript", "--templates", "tpl", "--out", out2.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    assert!(text(&o).contains("template"), "{}", text(&o));
+    assert!(!out2.exists());
+}
