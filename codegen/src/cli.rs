@@ -83,7 +83,7 @@ pub struct GenArgs {
     /// Input schemas (Terraform provider schema JSON, OpenAPI, Pulumi schema JSON/YAML).
     /// Default: every *.json / *.yaml in schemas/.
     pub inputs: Vec<PathBuf>,
-    /// Comma-separated languages: typescript, python, pulumi-schema, or `all`.
+    /// Comma-separated languages: typescript, python, go, java, pulumi-schema, or `all` (the four SDKs).
     #[arg(long, default_value = "all", value_delimiter = ',')]
     pub lang: Vec<String>,
     /// Output directory; files go to <out>/<language>/<package>/.

@@ -64,7 +64,7 @@ pub fn all_targets() -> Vec<Box<dyn Target>> {
 }
 
 /// The languages `--lang all` means (SDKs, not the schema writer).
-pub const ALL_LANGUAGES: &[&str] = &["typescript", "python"];
+pub const ALL_LANGUAGES: &[&str] = &["typescript", "python", "go", "java"];
 
 /// Looks a target up by name (`typescript`/`ts`, `python`/`py`, `go`, `java`, `pulumi-schema`/`schema`).
 pub fn target_by_name(name: &str) -> Option<Box<dyn Target>> {
