@@ -2,12 +2,12 @@
 //! `tests/fixtures/openapi/<feature>/` (one per schema-mapping and per inference rule, with
 //! that fixture's `overrides.yaml`, if any), a TypeScript rendering of two of them, clear
 //! diagnostics for unresolvable references, and the real specs of the shared corpus:
-//! each ingests without errors and generates TypeScript and Python, and the resources
+//! each ingests without errors and generates all four SDKs, and the resources
 //! that matter (PowerDNS, Kubernetes, DigitalOcean) are inferred with the right operations.
 
 mod common;
 
-use cloudgen::backends::{python::Python, typescript::TypeScript, Target};
+use cloudgen::backends::{go::Go, java::Java, python::Python, typescript::TypeScript, Target};
 use cloudgen::driver::{self, Input, Options};
 use cloudgen::frontends::{self, Format};
 use cloudgen::ir::builder::Finished;
@@ -196,9 +196,9 @@ fn load_corpus(corpus: &Path, path: &Path) -> Package {
 }
 
 #[test]
-fn corpus_specs_ingest_and_generate_typescript_and_python() {
+fn corpus_specs_ingest_and_generate_all_four_sdks() {
     let Some((corpus, specs)) = corpus_specs() else { return };
-    let targets: Vec<Box<dyn Target>> = vec![Box::new(TypeScript), Box::new(Python)];
+    let targets: Vec<Box<dyn Target>> = vec![Box::new(TypeScript), Box::new(Python), Box::new(Go), Box::new(Java)];
     let overrides = Overrides::default();
     let opts = Options { from: None, overrides: &overrides, targets: &targets, templates: None, parallel: true, on_file: None };
     let mut failures = Vec::new();
