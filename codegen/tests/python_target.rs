@@ -1,8 +1,8 @@
 //! Integration tests of the Python target: insta snapshots of the rendered SDK for small
 //! hand-built packages (one feature family each), invariants every generated file must
 //! satisfy, the real random and tls schemas from the corpus, and — when a Python
-//! environment with `pulumi` and `mypy` is available (`CLOUDGEN_PYTHON`, default
-//! `/tmp/pyenv/bin/python`) — `mypy --strict` and an import of the generated packages.
+//! environment with `pulumi` and `mypy` is available (the venv scripts/test.sh installs,
+//! `$CLOUDGEN_PYTHON_VENV`, else `/tmp/pyenv`) — `mypy --strict` and an import of the generated packages.
 
 mod common;
 
@@ -458,9 +458,11 @@ fn corpus_random_and_tls() {
 
 /// The Python interpreter with `pulumi` and `mypy` installed, if any.
 fn python() -> Option<PathBuf> {
-    let py = std::env::var("CLOUDGEN_PYTHON")
-        .map(PathBuf::from)
-        .unwrap_or_else(|_| PathBuf::from("/tmp/pyenv/bin/python"));
+    // Not CLOUDGEN_PYTHON: setup-tools.sh uses that name for the interpreter it builds the
+    // venv from, which has neither pulumi nor mypy.
+    let py = std::env::var_os("CLOUDGEN_PYTHON_VENV")
+        .map(|v| PathBuf::from(v).join("bin/python"))
+        .unwrap_or_else(|| PathBuf::from("/tmp/pyenv/bin/python"));
     let ok = std::process::Command::new(&py)
         .args(["-c", "import pulumi, mypy"])
         .output()

@@ -574,10 +574,13 @@ fn no_description_can_close_a_comment() {
 // tsc over generated packages.
 
 /// A directory whose `node_modules` has typescript, @pulumi/pulumi and @types/node:
-/// `$CLOUDGEN_TSENV`, else `/tmp/tsenv`. `None` (after saying why) when absent.
+/// The directory holding `node_modules` with TypeScript and `@pulumi/pulumi`: the one
+/// scripts/test.sh installs (`$CLOUDGEN_NODE_MODULES`), else `$CLOUDGEN_TSENV`, else
+/// `/tmp/tsenv`. `None` (after saying why) when absent; a failure in CI.
 fn tsenv() -> Option<PathBuf> {
-    let dir = std::env::var_os("CLOUDGEN_TSENV")
-        .map(PathBuf::from)
+    let from_setup = std::env::var_os("CLOUDGEN_NODE_MODULES").map(PathBuf::from).and_then(|nm| nm.parent().map(Path::to_path_buf));
+    let dir = from_setup
+        .or_else(|| std::env::var_os("CLOUDGEN_TSENV").map(PathBuf::from))
         .unwrap_or_else(|| PathBuf::from("/tmp/tsenv"));
     let ok = dir.join("node_modules/typescript/bin/tsc").is_file()
         && dir.join("node_modules/@pulumi/pulumi").is_dir();
