@@ -1,5 +1,5 @@
 //! Frontends: each reads one input format faithfully into raw `*Spec` types and lowers it
-//! through [`PackageBuilder`]. This module detects the format from content and dispatches.
+//! through [`crate::ir::PackageBuilder`]. This module detects the format from content and dispatches.
 
 pub mod openapi;
 pub mod pulumi;
@@ -7,7 +7,6 @@ pub mod terraform;
 
 use crate::diag::{Diagnostic, Diagnostics, SourceRef};
 use crate::ir::builder::Finished;
-use crate::ir::PackageBuilder;
 use crate::overrides::Overrides;
 use serde::Deserialize;
 use std::path::Path;
@@ -142,10 +141,6 @@ pub fn spec_error(display: &str, e: serde_path_to_error::Error<serde_json::Error
     Diagnostic::error(src, format!("not a valid {what}: {}", e.inner())).with_hint(format!("fix the value at this pointer so it matches the {what} format"))
 }
 
-/// Unused-builder helper for frontends that produce nothing (keeps signatures uniform).
-pub fn empty_builder(name: &str, display: &str) -> PackageBuilder {
-    PackageBuilder::new(name, SourceRef::new(display, ""))
-}
 
 #[cfg(test)]
 mod tests {
