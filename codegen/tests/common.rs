@@ -53,3 +53,84 @@ pub fn files_with(dir: &Path, exts: &[&str]) -> Vec<PathBuf> {
     out.sort();
     out
 }
+
+// ---------------------------------------------------------------------------------------
+// Target tests: building small IR packages, rendering one target, reviewing the result.
+// ---------------------------------------------------------------------------------------
+
+use cloudgen::backends::{ArtifactContent, Target};
+use cloudgen::diag::SourceRef;
+use cloudgen::ir::{Package, PackageBuilder, Property, Token, TypeRef};
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+/// A source reference into the (imaginary) fixture file of a hand-built package.
+pub fn src(p: &str) -> SourceRef {
+    SourceRef::new("fixture.json", p)
+}
+
+/// An optional property with every flag off.
+pub fn prop(wire: &str, ty: TypeRef) -> Property {
+    Property::new(wire, ty, src(&format!("/p/{wire}")))
+}
+
+/// The same property, required.
+pub fn req(mut p: Property) -> Property {
+    p.required = true;
+    p
+}
+
+pub fn tok(pkg: &str, module: &str, name: &str) -> Token {
+    Token::new(pkg, module, name)
+}
+
+/// Finishes a hand-built package; a fixture that does not finish is a test bug.
+pub fn finish(b: PackageBuilder) -> Package {
+    match b.finish() {
+        Ok(f) => f.package,
+        Err(d) => panic!("fixture does not finish:\n{d:?}"),
+    }
+}
+
+/// Plans and renders `pkg` for one target with the embedded templates (parsed once per
+/// test binary): relative path → contents.
+pub fn render(target: &dyn Target, pkg: &Package) -> BTreeMap<String, String> {
+    static TERA: OnceLock<tera::Tera> = OnceLock::new();
+    let tera = TERA.get_or_init(|| cloudgen::templates::load(None).expect("templates load"));
+    let mut out = BTreeMap::new();
+    for a in target.plan(pkg).expect("plan") {
+        let text = match a.content {
+            ArtifactContent::Template { template, model } => {
+                let ctx = tera::Context::from_value(model).expect("model is an object");
+                tera.render(template, &ctx).unwrap_or_else(|e| panic!("{template}: {}", cloudgen::templates::error_chain(&e)))
+            }
+            ArtifactContent::Bytes(b) => String::from_utf8(b).expect("utf-8"),
+        };
+        assert!(out.insert(a.path.clone(), text).is_none(), "duplicate path {}", a.path);
+    }
+    out
+}
+
+/// All files of a rendered package as one reviewable text (what the snapshots hold).
+pub fn bundle(files: &BTreeMap<String, String>) -> String {
+    let mut s = String::new();
+    for (path, text) in files {
+        s.push_str(&format!("=== {path} ===\n{text}"));
+        if !text.ends_with('\n') {
+            s.push('\n');
+        }
+    }
+    s
+}
+
+/// Invariants of every generated tree: safe relative paths, no host paths, and the
+/// generated-code header on every file for which `header` names one.
+pub fn check_invariants(files: &BTreeMap<String, String>, header: impl Fn(&str) -> Option<&'static str>) {
+    for (path, text) in files {
+        assert!(cloudgen::fileset::is_safe_relative_path(path), "unsafe path {path}");
+        if let Some(h) = header(path) {
+            assert!(text.starts_with(h), "{path} lacks the header");
+        }
+        assert!(!text.contains("/work/") && !text.contains("/tmp/"), "{path} leaks a host path");
+    }
+}
