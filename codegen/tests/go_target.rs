@@ -282,7 +282,12 @@ fn toolchain_examples_random_tls() {
     if !proxy_reachable(&scratch.path) {
         return;
     }
-    let mut inputs = vec![example("blobstore.schema.json"), example("minidns.tf.json")];
+    let mut inputs = vec![
+        example("blobstore.schema.json"),
+        example("minidns.tf.json"),
+        // Identical nested shapes: the aliases (`pulumiAliases.go`) must build and vet.
+        common::repo_root().join("tests/fixtures/terraform/shared-shapes/schema.json"),
+    ];
     inputs.extend(corpus_file("pulumi/random-4.21.1.schema.json"));
     inputs.extend(corpus_file("pulumi/tls-4.10.0.schema.json"));
     let modules = generate(&inputs, &scratch.path.join("out"));

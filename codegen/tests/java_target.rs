@@ -47,6 +47,7 @@ fn object(token: Token, docs: Option<&str>, properties: Vec<Property>) -> TypeDe
         docs: docs.map(str::to_string),
         properties,
         usage: Usage::default(),
+        alias_of: None,
         language: Default::default(),
         extra: Default::default(),
         source: src("/types"),
@@ -759,7 +760,12 @@ fn read_cp(cp: &Path) -> String {
 
 fn example_packages() -> Vec<(String, Package)> {
     let mut v = Vec::new();
-    for f in ["schemas/blobstore.schema.json", "schemas/minidns.tf.json"] {
+    for f in [
+        "schemas/blobstore.schema.json",
+        "schemas/minidns.tf.json",
+        // Identical nested shapes: alias types are emitted as full classes in Java.
+        "tests/fixtures/terraform/shared-shapes/schema.json",
+    ] {
         for pkg in load_schema(&common::repo_root().join(f)).unwrap_or_else(|e| panic!("{f}: {e}"))
         {
             v.push((pkg.name.clone(), pkg));

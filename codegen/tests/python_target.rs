@@ -30,6 +30,7 @@ fn object(token: Token, docs: Option<&str>, properties: Vec<Property>) -> TypeDe
         docs: docs.map(str::to_string),
         properties,
         usage: Usage::default(),
+        alias_of: None,
         language: Default::default(),
         extra: Default::default(),
         source: src("/types"),

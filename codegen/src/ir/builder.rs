@@ -111,6 +111,7 @@ impl PackageBuilder {
             types: BTreeMap::new(),
             diags,
             type_sources: BTreeMap::new(),
+            shapes: Default::default(),
         };
 
         for mut t in types {
@@ -134,7 +135,7 @@ impl PackageBuilder {
         for token in type_tokens {
             let mut t = b.types.remove(&token).expect("present");
             if let TypeDef::Object(o) = &mut t {
-                let parent = Parent { name: o.token.name.clone(), token: o.token.clone() };
+                let parent = Parent { name: o.token.name.clone(), token: o.token.clone(), scope: ShapeScope::Type };
                 b.name_properties(&mut o.properties, &parent);
             }
             b.types.insert(token, t);
@@ -172,7 +173,7 @@ impl PackageBuilder {
                 b.diags.push(Diagnostic::error(f.source.clone(), format!("duplicate function token `{}` (also at {prev})", f.token)));
             }
             f.module = b.modules.module_of(&f.token, &name);
-            let parent = Parent { name: upper_first(&f.token.name), token: f.token.clone() };
+            let parent = Parent { name: upper_first(&f.token.name), token: f.token.clone(), scope: ShapeScope::Function };
             if let Some(i) = &mut f.inputs {
                 b.name_properties(&mut i.properties, &parent);
             }
@@ -186,7 +187,7 @@ impl PackageBuilder {
             }
         }
         let mut config = config;
-        let cfg_parent = Parent { name: "Config".into(), token: Token::new(name.clone(), "config", "Config") };
+        let cfg_parent = Parent { name: "Config".into(), token: Token::new(name.clone(), "config", "Config"), scope: ShapeScope::Config };
         b.name_properties(&mut config, &cfg_parent);
 
         // References.
@@ -267,7 +268,12 @@ impl PackageBuilder {
             mark(&config, false, &mut usage);
         }
         for (token, t) in types.iter_mut() {
-            let u = usage.get(token).copied().unwrap_or_default();
+            // Nothing references an alias; it is used wherever its canonical type is.
+            let used_as = match t {
+                TypeDef::Object(ObjectType { alias_of: Some(canonical), .. }) => canonical,
+                _ => token,
+            };
+            let u = usage.get(used_as).copied().unwrap_or_default();
             match t {
                 TypeDef::Object(o) => o.usage = u,
                 TypeDef::Enum(e) => e.usage = u,
@@ -318,6 +324,19 @@ impl PackageBuilder {
         };
         Ok(Finished { package, warnings: diags.sorted() })
     }
+}
+
+/// What makes two named inline objects interchangeable: module, docs and properties,
+/// ignoring where in the source they were found. Nested objects are already named (and
+/// canonical) when their parent is keyed, so equal subtrees compare equal by token.
+fn shape_key(o: &ObjectType, scope: ShapeScope) -> String {
+    let props: Vec<Property> = o
+        .properties
+        .iter()
+        .map(|p| Property { source: SourceRef::default(), ..p.clone() })
+        .collect();
+    let body = serde_json::to_string(&props).expect("properties serialize");
+    format!("{scope:?}\u{0}{}\u{0}{}\u{0}{}", o.module, o.docs.as_deref().unwrap_or(""), body)
 }
 
 fn t_source(t: &TypeDef) -> SourceRef {
@@ -408,6 +427,18 @@ struct Parent {
     /// PascalCase name that nested types are prefixed with.
     name: String,
     token: Token,
+    /// What kind of member the inline object hangs under. Shapes are shared only within one
+    /// kind: targets name function-reachable types differently (Python's `…Result`), so a
+    /// resource type merged into a function type would change its public name.
+    scope: ShapeScope,
+}
+
+#[derive(Clone, Copy, Debug)]
+enum ShapeScope {
+    Type,
+    Resource,
+    Function,
+    Config,
 }
 
 struct Binder {
@@ -415,6 +446,8 @@ struct Binder {
     modules: ModuleMapper,
     types: BTreeMap<Token, TypeDef>,
     type_sources: BTreeMap<Token, SourceRef>,
+    /// Shape key (see [`shape_key`]) → the canonical type of that shape, for inline objects.
+    shapes: std::collections::HashMap<String, Token>,
     diags: Diagnostics,
 }
 
@@ -423,7 +456,7 @@ impl Binder {
         // The provider's token is `pulumi:providers:<pkg>`; its nested types belong in the
         // package's root module, as `Provider…` types, not in a `providers` module.
         let token = if r.is_provider { Token::new(self.pkg.clone(), "index", "Provider") } else { r.token.clone() };
-        let parent = Parent { name: token.name.clone(), token };
+        let parent = Parent { name: token.name.clone(), token, scope: ShapeScope::Resource };
         self.name_properties(&mut r.inputs, &parent);
         self.name_properties(&mut r.outputs, &parent);
         if let Some(s) = &mut r.state_inputs {
@@ -464,11 +497,12 @@ impl Binder {
                     docs: object.docs,
                     properties: object.properties,
                     usage: Usage::default(),
+                    alias_of: None,
                     language: RawMap::new(),
                     extra: RawMap::new(),
                     source: object.source,
                 };
-                let child_parent = Parent { name: base.clone(), token: obj.token.clone() };
+                let child_parent = Parent { name: base.clone(), token: obj.token.clone(), scope: parent.scope };
                 self.name_properties(&mut obj.properties, &child_parent);
                 // Pick a free token: reuse an identical shape, else suffix 2, 3, ….
                 let mut n = 1;
@@ -486,14 +520,27 @@ impl Binder {
                         Some(_) => n += 1,
                     }
                 };
-                if !self.types.contains_key(&token) {
-                    obj.token = token.clone();
-                    obj.module = self.modules.module_of(&token, &self.pkg);
-                    self.type_sources.insert(token.clone(), obj.source.clone());
-                    self.types.insert(token.clone(), TypeDef::Object(obj));
-                }
+                let target = match self.types.get(&token) {
+                    Some(TypeDef::Object(existing)) => existing.alias_of.clone().unwrap_or_else(|| token.clone()),
+                    Some(TypeDef::Enum(_)) => unreachable!("the loop above only stops at a free token or an equal object"),
+                    None => {
+                        obj.token = token.clone();
+                        obj.module = self.modules.module_of(&token, &self.pkg);
+                        // Providers reuse one schema function for many blocks (AWS: 49k nested
+                        // blocks, 3.2k distinct shapes), so identical shapes in one module
+                        // share one canonical type and the others become aliases of it.
+                        let key = shape_key(&obj, parent.scope);
+                        let canonical = self.shapes.entry(key).or_insert_with(|| token.clone()).clone();
+                        if canonical != token {
+                            obj.alias_of = Some(canonical.clone());
+                        }
+                        self.type_sources.insert(token.clone(), obj.source.clone());
+                        self.types.insert(token.clone(), TypeDef::Object(obj));
+                        canonical
+                    }
+                };
                 let _ = src;
-                *ty = TypeRef::Named { token };
+                *ty = TypeRef::Named { token: target };
             }
             _ => {}
         }

@@ -528,6 +528,13 @@ pub struct ObjectType {
     pub docs: Option<String>,
     pub properties: Vec<Property>,
     pub usage: Usage,
+    /// Set when this type has exactly the shape of another type of the same module (the
+    /// builder found it while naming inline objects). Every reference in the package points
+    /// at that canonical type; this one is kept only so that its name stays in the public
+    /// surface. Targets that can alias (`type X = Y`) emit an alias; the rest emit it in
+    /// full. Its `properties` are kept, identical to the canonical type's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub alias_of: Option<Token>,
     #[serde(skip_serializing_if = "RawMap::is_empty")]
     pub language: RawMap,
     #[serde(skip_serializing_if = "RawMap::is_empty")]

@@ -100,6 +100,24 @@ pub struct TypesFile {
     pub containers: Vec<Container>,
 }
 
+/// One IR alias object type: its public names as Go type aliases of the canonical type's.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct ObjectAlias {
+    pub name: String,
+    pub target: String,
+    /// The canonical type has `Ptr` forms (so the alias gets `XPtrInput`, `XPtr(…)`, …).
+    pub has_ptr: bool,
+    /// `(alias, target)` stems of the canonical type's containers (`XArray` = `YArray`).
+    pub containers: Vec<(String, String)>,
+}
+
+/// `pulumiAliases*.go`: aliases only, so no imports and no `init()`.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct AliasesFile {
+    pub head: Head,
+    pub aliases: Vec<ObjectAlias>,
+}
+
 /// The resource file.
 #[derive(Debug, Clone, Serialize, Default)]
 pub struct ResourceFile {

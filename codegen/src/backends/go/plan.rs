@@ -5,7 +5,9 @@
 //! Types are not put in one giant `pulumiTypes.go`: object types go in chunks of
 //! [`TYPES_PER_FILE`] (`pulumiTypes.go`, `pulumiTypes1.go`, …), enums in `pulumiEnums*.go`
 //! and the array/map containers in `pulumiContainers*.go`, each file with its own `init()`,
-//! all ordered by token so output is deterministic.
+//! all ordered by token so output is deterministic. IR alias types (shapes identical to
+//! another type of the module) are Go type aliases in `pulumiAliases*.go`: their names stay
+//! public at almost no compile cost.
 
 use super::docs::{comment, go_str, pulumi_tag};
 use super::model::*;
@@ -27,6 +29,8 @@ pub const SEMVER_VERSION: &str = "v3.5.1+incompatible";
 pub const GO_VERSION: &str = "1.25.11";
 /// Object types per `pulumiTypes*.go` file.
 pub const TYPES_PER_FILE: usize = 100;
+/// Alias groups per `pulumiAliases*.go` file.
+const ALIASES_PER_FILE: usize = 500;
 /// Enums and containers per file.
 const SMALL_PER_FILE: usize = 200;
 
@@ -377,6 +381,16 @@ impl<'a> Planner<'a> {
         }
         // Containers last: every other file has recorded what it needs by now.
         let needs = std::mem::take(&mut self.containers);
+        for (d, conts) in &needs {
+            let objects = self.dirs[d].objects.clone();
+            self.aliases_files(d, &objects, conts);
+        }
+        for d in &dirs {
+            if !needs.contains_key(d) {
+                let objects = self.dirs[d].objects.clone();
+                self.aliases_files(d, &objects, &BTreeMap::new());
+            }
+        }
         for (d, conts) in needs {
             self.containers_files(&d, conts);
         }
@@ -1255,6 +1269,11 @@ impl<'a> Planner<'a> {
                 &file,
             ));
         }
+        let objects: Vec<Token> = objects
+            .iter()
+            .filter(|t| !matches!(self.pkg.types.get(t), Some(TypeDef::Object(o)) if o.alias_of.is_some()))
+            .cloned()
+            .collect();
         for (n, chunk) in objects.chunks(TYPES_PER_FILE).enumerate() {
             let mut imports = Vec::new();
             let models: Vec<Object> = chunk
@@ -1279,6 +1298,45 @@ impl<'a> Planner<'a> {
                 "go/types.go.tera",
                 &file,
             ));
+        }
+    }
+
+    /// `pulumiAliases*.go` for the alias object types of `dir`, once the containers of the
+    /// canonical types are known (an alias also names the canonical type's containers).
+    fn aliases_files(&mut self, dir: &str, objects: &[Token], conts: &BTreeMap<String, GoTy>) {
+        let mut aliases = Vec::new();
+        for tok in objects {
+            let Some(TypeDef::Object(o)) = self.pkg.types.get(tok) else {
+                continue;
+            };
+            let Some(canonical) = &o.alias_of else {
+                continue;
+            };
+            let (Some(name), Some(target)) = (self.names.objects.get(tok), self.names.objects.get(canonical)) else {
+                continue;
+            };
+            let containers = conts
+                .keys()
+                .filter_map(|c| {
+                    let rest = c.strip_prefix(target.name.as_str())?;
+                    let only_shapes = !rest.is_empty() && rest.replace("Array", "").replace("Map", "").is_empty();
+                    only_shapes.then(|| (format!("{}{rest}", name.name), c.clone()))
+                })
+                .collect();
+            aliases.push(ObjectAlias {
+                name: name.name.clone(),
+                target: target.name.clone(),
+                has_ptr: self.ptr_needed.contains(canonical),
+                containers,
+            });
+        }
+        for (n, chunk) in aliases.chunks(ALIASES_PER_FILE).enumerate() {
+            let file = AliasesFile {
+                head: self.head(dir, &[], Vec::new(), Vec::new()),
+                aliases: chunk.to_vec(),
+            };
+            let name = if n == 0 { "pulumiAliases.go".to_string() } else { format!("pulumiAliases{n}.go") };
+            self.out.push(Artifact::template(self.root_path(dir, &name), "go/aliases.go.tera", &file));
         }
     }
 

@@ -186,9 +186,28 @@ pub fn lower_camel(s: &str) -> String {
     }
 }
 
-/// A class name from a token's member name (`tokenToName`): title-cased, made valid.
+/// A class name from a token's member name (`tokenToName`): title-cased, made valid, and
+/// short enough that `<Name><Suffix>.java` fits a file name (255 bytes on every common
+/// file system; bridge-style nested names reach 270 characters on AWS quicksight).
 pub fn class_name(token_name: &str) -> String {
-    ident(&title(token_name))
+    cap_length(ident(&title(token_name)))
+}
+
+/// Longest class stem kept whole; longer ones keep a prefix plus a hash of the full name,
+/// which stays unique and stable across runs.
+pub const MAX_CLASS_STEM: usize = 200;
+
+fn cap_length(name: String) -> String {
+    if name.len() <= MAX_CLASS_STEM {
+        return name;
+    }
+    // FNV-1a (64-bit): stable across Rust versions, unlike `DefaultHasher`.
+    let hash = name.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
+    let mut cut = MAX_CLASS_STEM - 17;
+    while !name.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    format!("{}_{hash:016x}", &name[..cut])
 }
 
 /// The method name of a function (`tokenToFunctionName`): the class name, lower-camel.
@@ -427,6 +446,11 @@ mod tests {
         assert_eq!(resource_member("hashCode"), "hashCode_");
         assert_eq!(class_name("randomPassword"), "RandomPassword");
         assert_eq!(class_name("my-type"), "Mytype");
+        let long = "A".repeat(300);
+        let capped = class_name(&long);
+        assert_eq!(capped.len(), MAX_CLASS_STEM);
+        assert_eq!(capped, class_name(&long), "stable");
+        assert_ne!(capped, class_name(&"A".repeat(301)), "distinct names stay distinct");
         assert_eq!(function_name("getCertificate"), "getCertificate");
         assert_eq!(function_name("GetFoo"), "getFoo");
         assert_eq!(functions_class("random", "index"), "RandomFunctions");

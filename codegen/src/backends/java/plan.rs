@@ -20,6 +20,7 @@ use crate::backends::Artifact;
 use crate::ir::{FunctionResult, Package, Primitive, Property, Resource, Token, TypeDef, TypeRef};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 /// The `com.pulumi:pulumi` release the generated projects compile against (Maven Central).
 pub const PULUMI_JAVA_VERSION: &str = "1.36.1";
@@ -76,7 +77,7 @@ struct Planner<'a> {
     /// Java package → class-name scope.
     scopes: BTreeMap<String, Scope>,
     /// Java package → simple class names generated there.
-    classes: BTreeMap<String, BTreeSet<String>>,
+    classes: BTreeMap<String, Arc<BTreeSet<String>>>,
     flavors: BTreeMap<Token, BTreeSet<Flavor>>,
     res: BTreeMap<usize, ResNames>,
     fns: BTreeMap<usize, FnNames>,
@@ -269,10 +270,7 @@ impl<'a> Planner<'a> {
             .entry(package.to_string())
             .or_insert_with(|| Scope::with_reserved(["Builder"]));
         let name = scope.claim(base);
-        self.classes
-            .entry(package.to_string())
-            .or_default()
-            .insert(name.clone());
+        Arc::make_mut(self.classes.entry(package.to_string()).or_default()).insert(name.clone());
         format!("{package}.{name}")
     }
 
@@ -281,10 +279,7 @@ impl<'a> Planner<'a> {
             .entry(package.to_string())
             .or_insert_with(|| Scope::with_reserved(["Builder"]))
             .reserve(name);
-        self.classes
-            .entry(package.to_string())
-            .or_default()
-            .insert(name.to_string());
+        Arc::make_mut(self.classes.entry(package.to_string()).or_default()).insert(name.to_string());
     }
 
     fn resource(&self, i: usize) -> &'a Resource {
@@ -306,8 +301,7 @@ impl<'a> Planner<'a> {
 
     fn ctx(&self, fqn: &str, nested: &[&str]) -> FileCtx {
         let (package, _) = split(fqn);
-        let empty = BTreeSet::new();
-        let classes = self.classes.get(&package).unwrap_or(&empty);
+        let classes = self.classes.get(&package).cloned().unwrap_or_default();
         FileCtx::new(&package, classes, nested)
     }
 

@@ -10,6 +10,7 @@
 use super::naming::JAVA_LANG;
 use crate::ir::{Primitive, Token, TypeRef};
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 pub const OUTPUT: &str = "com.pulumi.core.Output";
 pub const LIST: &str = "java.util.List";
@@ -187,8 +188,11 @@ impl NameTables {
 #[derive(Debug, Clone)]
 pub struct FileCtx {
     pub package: String,
-    /// Simple names that must not be imported or used for anything outside this package.
-    pub local: BTreeSet<String>,
+    /// Simple names of every class of this package: they must not be imported or used for
+    /// anything outside it. Shared, not copied: a provider module can have 30k classes.
+    pub package_classes: Arc<BTreeSet<String>>,
+    /// Classes declared inside this file (e.g. `Builder`), local like the package's.
+    pub nested: Vec<String>,
     /// simple → fqn
     pub imports: BTreeMap<String, String>,
 }
@@ -203,14 +207,17 @@ fn split_fqn(fqn: &str) -> (&str, &str) {
 impl FileCtx {
     /// `package_classes` are the simple names of every class generated in `package`;
     /// `nested` are class names declared inside the file (e.g. `Builder`).
-    pub fn new(package: &str, package_classes: &BTreeSet<String>, nested: &[&str]) -> FileCtx {
-        let mut local = package_classes.clone();
-        local.extend(nested.iter().map(|s| s.to_string()));
+    pub fn new(package: &str, package_classes: Arc<BTreeSet<String>>, nested: &[&str]) -> FileCtx {
         FileCtx {
             package: package.to_string(),
-            local,
+            package_classes,
+            nested: nested.iter().map(|s| s.to_string()).collect(),
             imports: BTreeMap::new(),
         }
+    }
+
+    fn is_local(&self, simple: &str) -> bool {
+        self.package_classes.contains(simple) || self.nested.iter().any(|n| n == simple)
     }
 
     /// The spelling of class `fqn` in this file.
@@ -225,12 +232,12 @@ impl FileCtx {
             return fqn.to_string();
         }
         if pkg == "java.lang" {
-            if !self.local.contains(simple) && !self.imports.contains_key(simple) {
+            if !self.is_local(simple) && !self.imports.contains_key(simple) {
                 return simple.to_string();
             }
             return fqn.to_string();
         }
-        if self.local.contains(simple) || JAVA_LANG.contains(&simple) {
+        if self.is_local(simple) || JAVA_LANG.contains(&simple) {
             return fqn.to_string();
         }
         match self.imports.get(simple) {
@@ -341,7 +348,7 @@ mod tests {
         let locals: BTreeSet<String> = ["Output".to_string(), "String".to_string()]
             .into_iter()
             .collect();
-        let mut f = FileCtx::new("com.pulumi.x", &locals, &["Builder"]);
+        let mut f = FileCtx::new("com.pulumi.x", Arc::new(locals), &["Builder"]);
         assert_eq!(f.r(OUTPUT), "com.pulumi.core.Output");
         assert_eq!(f.r(STRING), "java.lang.String");
         assert_eq!(f.r("java.lang.Integer"), "Integer");
@@ -354,7 +361,7 @@ mod tests {
 
     #[test]
     fn export_trees() {
-        let mut f = FileCtx::new("p", &BTreeSet::new(), &[]);
+        let mut f = FileCtx::new("p", Arc::default(), &[]);
         let m = JType::generic(MAP, vec![JType::new(STRING), JType::new(STRING)]);
         assert_eq!(
             f.export_tree(&m),

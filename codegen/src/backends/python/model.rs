@@ -106,6 +106,16 @@ pub struct InputsFile {
     pub all: Vec<String>,
     /// Dict class (if any) paired with its class, in emission order.
     pub pairs: Vec<(Option<DictClass>, InputClass)>,
+    /// `name = canonical` lines for IR alias types, after every class (the canonical class
+    /// may sort later in the file).
+    pub aliases: Vec<Alias>,
+}
+
+/// `name = target`: an IR alias type under its own public name.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct Alias {
+    pub name: String,
+    pub target: String,
 }
 
 /// `outputs.py` of one module.
@@ -114,6 +124,8 @@ pub struct OutputsFile {
     pub head: FileHead,
     pub all: Vec<String>,
     pub classes: Vec<OutputClass>,
+    /// As in [`InputsFile::aliases`].
+    pub aliases: Vec<Alias>,
 }
 
 /// One member of an enum class.

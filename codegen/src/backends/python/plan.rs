@@ -1305,11 +1305,22 @@ impl<'a> Planner<'a> {
         let mut ctx = TypeCtx::new(&self.names, m, FileKind::Inputs);
         let mut all = Vec::new();
         let mut pairs = Vec::new();
+        let mut aliases = Vec::new();
         for tok in toks {
             let Some(TypeDef::Object(o)) = self.pkg.types.get(tok) else {
                 continue;
             };
             let names = self.names.objects[tok].clone();
+            if let Some(canonical) = &o.alias_of {
+                let target = &self.names.objects[canonical];
+                if self.s.typed_dicts {
+                    all.push(py_str(&names.dict));
+                    aliases.push(Alias { name: names.dict.clone(), target: target.dict.clone() });
+                }
+                all.push(py_str(&names.input));
+                aliases.push(Alias { name: names.input.clone(), target: target.input.clone() });
+                continue;
+            }
             let attrs = self.object_attrs(tok, false);
             let props = required_first(&o.properties);
             let docs = o.docs.as_deref().map(clean).unwrap_or_default();
@@ -1345,6 +1356,7 @@ impl<'a> Planner<'a> {
             head: head(imports, m, self.s.typed_dicts),
             all,
             pairs,
+            aliases,
         }
     }
 
@@ -1352,11 +1364,17 @@ impl<'a> Planner<'a> {
         let mut ctx = TypeCtx::new(&self.names, m, FileKind::Outputs);
         let mut all = Vec::new();
         let mut classes = Vec::new();
+        let mut aliases = Vec::new();
         for tok in toks {
             let Some(TypeDef::Object(o)) = self.pkg.types.get(tok) else {
                 continue;
             };
             let names = self.names.objects[tok].clone();
+            if let Some(canonical) = &o.alias_of {
+                all.push(py_str(&names.output));
+                aliases.push(Alias { name: names.output.clone(), target: self.names.objects[canonical].output.clone() });
+                continue;
+            }
             let attrs = self.object_attrs(tok, true);
             let props = required_first(&o.properties);
             all.push(py_str(&names.output));
@@ -1380,6 +1398,7 @@ impl<'a> Planner<'a> {
             head: head(imports, m, false),
             all,
             classes,
+            aliases,
         }
     }
 

@@ -24,6 +24,8 @@ pub struct Interface {
     pub doc: Doc,
     pub name: String,
     pub fields: Vec<Field>,
+    /// `export type <name> = <alias_of>;` instead of an interface (an IR alias type).
+    pub alias_of: Option<String>,
 }
 
 /// `resourceInputs[<key>] = <value>;`

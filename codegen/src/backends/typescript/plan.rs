@@ -703,6 +703,7 @@ fn methods(
                 if all_optional { "?" } else { "" }
             );
             ifaces.push(Interface {
+                alias_of: None,
                 doc: f
                     .inputs
                     .as_ref()
@@ -739,6 +740,7 @@ fn methods(
         let (return_type, returns, call) = match &f.outputs {
             Some(FunctionResult::Object { shape }) => {
                 ifaces.push(Interface {
+                    alias_of: None,
                     doc: shape
                         .docs
                         .as_deref()
@@ -924,6 +926,7 @@ fn resource_file(
     };
 
     let args = Interface {
+        alias_of: None,
         doc: plain(&format!(
             "The set of arguments for constructing a {class} resource."
         )),
@@ -934,6 +937,7 @@ fn resource_file(
             .collect(),
     };
     let state = has_state.then(|| Interface {
+        alias_of: None,
         doc: plain(&format!(
             "Input properties used for looking up and filtering {class} resources."
         )),
@@ -1029,6 +1033,7 @@ fn function_file(f: &Function, n: &FnName, dir: &str, layout: &Layout) -> Functi
         .unwrap_or_default();
     let args_doc = f.inputs.as_ref().and_then(|i| i.docs.as_deref());
     let args = args_props.as_ref().map(|ps| Interface {
+        alias_of: None,
         doc: jsdoc(args_doc, None),
         name: format!("{t}Args"),
         fields: ps
@@ -1037,6 +1042,7 @@ fn function_file(f: &Function, n: &FnName, dir: &str, layout: &Layout) -> Functi
             .collect(),
     });
     let output_args = args_props.as_ref().map(|ps| Interface {
+        alias_of: None,
         doc: jsdoc(args_doc, None),
         name: format!("{t}OutputArgs"),
         fields: ps
@@ -1048,6 +1054,7 @@ fn function_file(f: &Function, n: &FnName, dir: &str, layout: &Layout) -> Functi
         Some(FunctionResult::Object { shape }) => {
             let props = unique(&shape.properties);
             let i = Interface {
+                alias_of: None,
                 doc: jsdoc(shape.docs.as_deref(), None),
                 name: format!("{t}Result"),
                 fields: props
@@ -1100,6 +1107,7 @@ fn object_interface(o: &ObjectType, name: &str, flavour: Flavour, m: &mut TypeMa
             .into_iter()
             .map(|p| field(m, p, flavour, false, false))
             .collect(),
+        alias_of: None,
     }
 }
 
@@ -1221,21 +1229,28 @@ pub fn plan(pkg: &Package) -> Vec<Artifact> {
         match t {
             TypeDef::Object(o) => {
                 let names = &layout.names.objects[token];
+                // An alias lives in its canonical type's namespace (same module), so the
+                // bare name resolves.
+                let canonical = o.alias_of.as_ref().map(|c| &layout.names.objects[c]);
+                let alias = |name: &str, target: Option<&str>| Interface {
+                    doc: Doc::default(),
+                    name: name.to_string(),
+                    fields: Vec::new(),
+                    alias_of: target.map(str::to_string),
+                };
                 if o.usage.input {
-                    in_ns.entry(key.clone()).or_default().push(object_interface(
-                        o,
-                        &names.input,
-                        Flavour::Input,
-                        &mut in_mapper,
-                    ));
+                    let i = match canonical {
+                        Some(c) => alias(&names.input, Some(&c.input)),
+                        None => object_interface(o, &names.input, Flavour::Input, &mut in_mapper),
+                    };
+                    in_ns.entry(key.clone()).or_default().push(i);
                 }
                 if o.usage.output {
-                    out_ns.entry(key).or_default().push(object_interface(
-                        o,
-                        &names.output,
-                        Flavour::Output,
-                        &mut out_mapper,
-                    ));
+                    let i = match canonical {
+                        Some(c) => alias(&names.output, Some(&c.output)),
+                        None => object_interface(o, &names.output, Flavour::Output, &mut out_mapper),
+                    };
+                    out_ns.entry(key).or_default().push(i);
                 }
             }
             TypeDef::Enum(e) => {

@@ -297,6 +297,7 @@ impl<'a> Lowering<'a> {
             docs: spec.description.clone(),
             properties,
             usage: Usage::default(),
+            alias_of: None,
             language: spec.language.clone().unwrap_or_default(),
             extra: RawMap::new(),
             source: src.clone(),
