@@ -2,6 +2,7 @@
 # Install the pinned toolchains that cloudgen's toolchain and runtime tests drive:
 #   - node: typescript, @pulumi/pulumi, @types/node  (tests/toolchains/node/package-lock.json)
 #   - python: a venv with pulumi, mypy, pytest        (tests/toolchains/python/requirements.txt)
+#     and, beside it, the official pulumi-random/pulumi-tls (parity-requirements.txt)
 #
 # They go into a cache OUTSIDE the clone, ${CLOUDGEN_TOOLS_DIR:-$HOME/.cache/cloudgen-tools},
 # in directories named after a hash of the manifests (and of the interpreter they were built
@@ -36,6 +37,7 @@ repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 tools="${CLOUDGEN_TOOLS_DIR:-$HOME/.cache/cloudgen-tools}"
 node_manifests=("$repo/tests/toolchains/node/package.json" "$repo/tests/toolchains/node/package-lock.json")
 py_manifest="$repo/tests/toolchains/python/requirements.txt"
+py_parity_manifest="$repo/tests/toolchains/python/parity-requirements.txt"
 python="${CLOUDGEN_PYTHON:-python3}"
 
 command -v node >/dev/null || die "node is not on PATH (need node >= 20)"
@@ -56,7 +58,7 @@ if command -v sha256sum >/dev/null; then sha256() { sha256sum; }; else sha256() 
 node_major="$(node -p 'process.versions.node.split(".")[0]')"
 py_id="$("$python" -c 'import sys; print(sys.version.split()[0], sys.executable)')"
 node_key="$( { cat "${node_manifests[@]}"; echo "node-major=$node_major"; } | sha256 | cut -c1-16)"
-py_key="$( { cat "$py_manifest"; echo "python=$py_id"; } | sha256 | cut -c1-16)"
+py_key="$( { cat "$py_manifest" "$py_parity_manifest"; echo "python=$py_id"; } | sha256 | cut -c1-16)"
 node_dir="$tools/node-$node_key"
 py_dir="$tools/python-$py_key"
 
@@ -110,6 +112,10 @@ setup_python() {
     || die "pip install failed in $py_dir"
   "$py_dir/venv/bin/python" -c 'import pulumi, mypy, pytest' \
     || die "pip install finished but pulumi/mypy/pytest do not import"
+  # The official SDKs for the parity programs, beside the venv (see the manifest's header).
+  "$py_dir/venv/bin/python" -m pip install --quiet --disable-pip-version-check --no-input \
+    --no-deps --target "$py_dir/parity" -r "$py_parity_manifest" >&2 \
+    || die "pip install of the official parity SDKs failed in $py_dir/parity"
   touch "$py_dir/.complete"
   log "python tools installed in $((SECONDS - start))s: $("$py_dir/venv/bin/python" -m pip list --disable-pip-version-check 2>/dev/null | awk '$1=="pulumi"||$1=="mypy"||$1=="pytest"{printf "%s %s  ", $1, $2}')"
 }
@@ -138,5 +144,6 @@ if [[ $print_env -eq 1 ]]; then
   printf 'export CLOUDGEN_TOOLS_DIR=%q\n' "$tools"
   printf 'export CLOUDGEN_NODE_MODULES=%q\n' "$node_dir/node_modules"
   printf 'export CLOUDGEN_PYTHON_VENV=%q\n' "$py_dir/venv"
+  printf 'export CLOUDGEN_PYTHON_PARITY_SITE=%q\n' "$py_dir/parity"
 fi
 log "ready: CLOUDGEN_NODE_MODULES=$node_dir/node_modules CLOUDGEN_PYTHON_VENV=$py_dir/venv"

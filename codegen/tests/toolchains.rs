@@ -607,6 +607,58 @@ fn python_runtime_blobstore() {
 }
 
 // ---------------------------------------------------------------------------------------
+// Parity (Python): a program written against the official SDK type-checks against it and,
+// with only the dependency swapped, against cloudgen's SDK from the same schema.
+// ---------------------------------------------------------------------------------------
+
+/// The official pulumi-random/pulumi-tls, installed beside the venv by setup-tools.sh.
+fn python_parity_site() -> Option<PathBuf> {
+    let site = std::env::var_os("CLOUDGEN_PYTHON_PARITY_SITE")
+        .filter(|d| !d.is_empty())
+        .map(PathBuf::from)
+        .unwrap_or_else(|| tools_dir().join("python/parity"));
+    if !site.join("pulumi_random").is_dir() || !site.join("pulumi_tls").is_dir() {
+        skip(&format!("the official Python SDKs for parity are not installed in {}", site.display()));
+        return None;
+    }
+    Some(site)
+}
+
+/// mypy (strict, tests/toolchains/python/mypy.ini) over one program, with `search` as the
+/// only place its SDK import can come from. Imported packages are analysed but their own
+/// findings silenced, as for an installed package: the program is what is under test.
+fn mypy_program(label: &str, python: &Path, program: &Path, search: &Path, cache: &Path) {
+    let mut mypy = Command::new(python);
+    mypy.args(["-m", "mypy", "--config-file"])
+        .arg(mypy_ini())
+        .arg("--cache-dir")
+        .arg(cache)
+        .args(["--follow-imports=silent", "--no-error-summary"])
+        .arg(program)
+        .env("MYPYPATH", search)
+        .env("PYTHONDONTWRITEBYTECODE", "1")
+        .current_dir(program.parent().expect("program has a parent"));
+    run(label, mypy);
+}
+
+#[test]
+fn python_parity_programs_typecheck_against_official_and_generated() {
+    let Some(python) = venv_python() else { return };
+    let Some(site) = python_parity_site() else { return };
+    for (name, schema_file) in [("random", "pulumi/random-4.21.1.schema.json"), ("tls", "pulumi/tls-4.10.0.schema.json")] {
+        let Some(schema) = corpus_file(schema_file) else { return };
+        let label = format!("py-parity-{name}");
+        let scratch = Scratch::new(&label);
+        let program = scratch.path().join(format!("{name}_program.py"));
+        std::fs::copy(common::repo_root().join(format!("tests/parity/python/{name}_program.py")), &program).expect("copy program");
+        mypy_program(&format!("{label}: official pulumi-{name}"), &python, &program, &site, &scratch.path().join("cache-official"));
+        let dists = generate(&label, &[schema], "python", &scratch.path().join("out"));
+        assert_eq!(dists.len(), 1, "[{label}] one distribution expected: {dists:?}");
+        mypy_program(&format!("{label}: generated pulumi_{name}"), &python, &program, &dists[0], &scratch.path().join("cache-ours"));
+    }
+}
+
+// ---------------------------------------------------------------------------------------
 // Hostile inputs: the feature fixtures (keywords, collisions, comment terminators in docs,
 // defaults with quotes/backslashes/newlines/unicode, …) must yield SDKs the real
 // toolchains accept — escaping is proven by the compilers, not by string matching.

@@ -29,6 +29,7 @@ fn object(token: Token, docs: Option<&str>, properties: Vec<Property>) -> TypeDe
         docs: docs.map(str::to_string),
         properties,
         usage: Usage::default(),
+        alias_of: None,
         language: Default::default(),
         extra: Default::default(),
         source: src("/types"),
@@ -582,19 +583,46 @@ fn corpus_package(file: &str) -> Option<Package> {
     }
 }
 
-/// Adds a program written against the official SDK's API (from
-/// `tests/fixtures/typescript/<name>_consumer.ts`) to the package and its tsconfig, so tsc
-/// proves the generated surface is source-compatible with the published one.
+/// Adds the parity program for `name` (`tests/parity/typescript/<name>.ts`, written against
+/// the official `@pulumi/<name>`) to the generated package, and maps the module
+/// `@pulumi/<name>` to the package's own `index.ts` in its tsconfig: the dependency swap.
 fn with_consumer(mut files: BTreeMap<String, String>, name: &str) -> BTreeMap<String, String> {
-    let path = common::repo_root().join(format!("tests/fixtures/typescript/{name}_consumer.ts"));
-    let program =
-        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    files.insert("consumer.ts".into(), program);
-    let tsconfig = files
-        .get_mut("tsconfig.json")
-        .expect("tsconfig.json is generated");
-    *tsconfig = tsconfig.replacen("\"files\": [", "\"files\": [\n        \"consumer.ts\",", 1);
+    files.insert("consumer.ts".into(), parity_program(name));
+    let tsconfig = files.get_mut("tsconfig.json").expect("tsconfig.json is generated");
+    // The generated tsconfig opens with a `//` header comment (tsc reads JSONC).
+    let body = &tsconfig[tsconfig.find('{').expect("tsconfig has an object")..];
+    let mut config: serde_json::Value = serde_json::from_str(body).expect("tsconfig.json is JSON after its header");
+    config["compilerOptions"]["paths"] = serde_json::json!({ format!("@pulumi/{name}"): ["./index"] });
+    config["files"].as_array_mut().expect("tsconfig lists files").push("consumer.ts".into());
+    *tsconfig = serde_json::to_string_pretty(&config).expect("serialize tsconfig");
     files
+}
+
+fn parity_program(name: &str) -> String {
+    let path = common::repo_root().join(format!("tests/parity/typescript/{name}.ts"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// The other half of parity: the same programs compile against the official packages
+/// (`@pulumi/random` 4.21.1, `@pulumi/tls` 4.10.0, pinned in tests/toolchains/node).
+#[test]
+fn parity_programs_typecheck_against_the_official_sdks() {
+    let Some(env) = tsenv() else { return };
+    for name in ["random", "tls"] {
+        let official = env.join("node_modules/@pulumi").join(name);
+        assert!(official.is_dir(), "{} is missing: scripts/setup-tools.sh installs it", official.display());
+        let mut files = BTreeMap::new();
+        files.insert("index.ts".to_string(), parity_program(name));
+        files.insert(
+            "tsconfig.json".to_string(),
+            serde_json::to_string_pretty(&serde_json::json!({
+                "compilerOptions": { "strict": true, "target": "ES2020", "module": "commonjs", "moduleResolution": "node", "noEmit": true },
+                "files": ["index.ts"],
+            }))
+            .expect("tsconfig"),
+        );
+        tsc_check(&format!("official-{name}"), &files, &env);
+    }
 }
 
 #[test]

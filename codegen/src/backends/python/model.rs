@@ -209,6 +209,30 @@ pub struct ResourceFile {
     pub replace_on_changes: Option<String>,
     pub get: Option<GetMethod>,
     pub getters: Vec<OutputProp>,
+    /// Resource methods (Pulumi `methods`), called through `pulumi.runtime.call`.
+    pub methods: Vec<PyMethod>,
+}
+
+/// One resource method: `def name(__self__, <args>) -> pulumi.Output[...]`.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct PyMethod {
+    pub name: String,
+    pub token_lit: String,
+    pub docstring: String,
+    pub args: Vec<FnArg>,
+    /// The nested `@pulumi.output_type` result class, when the method returns an object.
+    pub result: Option<MethodResult>,
+    /// The declared return type (`pulumi.Output['Provider.XResult']`, or `None`).
+    pub ret: String,
+}
+
+/// A method's result class, nested in the resource class as the official SDKs do.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct MethodResult {
+    pub class: String,
+    /// `Resource.Class`, as annotations and `typ=` spell it.
+    pub qualified: String,
+    pub props: Vec<OutputProp>,
 }
 
 /// A function argument.

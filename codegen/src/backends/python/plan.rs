@@ -1105,8 +1105,10 @@ impl<'a> Planner<'a> {
             .deprecation
             .as_deref()
             .map(|d| py_str(&format!("{name} is deprecated: {d}")));
+        let methods = self.methods(r, &name, &mut ctx);
         let imports = std::mem::take(&mut ctx.imports);
         ResourceFile {
+            methods,
             head: head(imports, m, false),
             all: vec![py_str(&args_name), py_str(&name)],
             args,
@@ -1153,6 +1155,64 @@ impl<'a> Planner<'a> {
             getters,
             name,
         }
+    }
+
+    /// The methods of resource `r` (class `class`): arguments other than `__self__` become
+    /// keyword parameters; an object result becomes a nested `<Method>Result` class.
+    fn methods(&self, r: &Resource, class: &str, ctx: &mut TypeCtx) -> Vec<PyMethod> {
+        let mut out = Vec::new();
+        let mut taken: Vec<String> = Vec::new();
+        for (method, token) in &r.methods {
+            let Some(f) = self.pkg.functions.iter().find(|f| &f.token == token) else {
+                continue;
+            };
+            let mut name = naming::py_name(method);
+            while taken.contains(&name) {
+                name.push('_');
+            }
+            taken.push(name.clone());
+            let args: Vec<&Property> = f
+                .inputs
+                .iter()
+                .flat_map(|s| s.properties.iter())
+                .filter(|p| p.name.wire != "__self__")
+                .collect();
+            let wires: Vec<&str> = args.iter().map(|p| p.name.wire.as_str()).collect();
+            let arg_names = allocate_snake(&wires, &["pulumi", "_builtins", "_utilities", "__self__", "__args__"], &self.s.name_overrides);
+            let fn_args = args
+                .iter()
+                .zip(&arg_names)
+                .map(|(p, n)| FnArg {
+                    name: n.clone(),
+                    wire_lit: py_str(&p.name.wire),
+                    plain_ty: ctx.property(&p.ty, Flavor::PlainInput, false, p.plain, true),
+                    output_ty: String::new(),
+                })
+                .collect();
+            let (result, ret) = match &f.outputs {
+                Some(FunctionResult::Object { shape }) => {
+                    let wires: Vec<&str> = shape.properties.iter().map(|p| p.name.wire.as_str()).collect();
+                    let names = allocate_snake(&wires, &["pulumi", "_builtins", "_utilities"], &self.s.name_overrides);
+                    let attrs: BTreeMap<String, String> = wires.iter().map(|w| w.to_string()).zip(names).collect();
+                    let props: Vec<&Property> = shape.properties.iter().collect();
+                    let class_name = format!("{}Result", naming::class_name(method));
+                    let qualified = format!("{class}.{class_name}");
+                    let ret = format!("pulumi.Output['{qualified}']");
+                    (Some(MethodResult { class: class_name, qualified, props: self.output_props(ctx, &props, &attrs, false) }), ret)
+                }
+                Some(FunctionResult::Value { .. }) => (None, "pulumi.Output[Any]".to_string()),
+                None => (None, "None".to_string()),
+            };
+            out.push(PyMethod {
+                name,
+                token_lit: py_str(&f.token.to_string()),
+                docstring: f.docs.as_deref().map(|d| docstring(&clean(d), "        ")).unwrap_or_default(),
+                args: fn_args,
+                result,
+                ret,
+            });
+        }
+        out
     }
 
     fn function_file(&mut self, i: usize, m: &str) -> FunctionFile {
