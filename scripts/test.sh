@@ -2,7 +2,9 @@
 # The one test command (README quick start; CI runs it through .ci/run):
 #   1. scripts/setup-tools.sh — pinned TypeScript/@pulumi/pulumi and pulumi/mypy/pytest in a
 #      cache outside the clone (a no-op when already installed);
-#   2. cargo test --workspace, told exactly where those tools are.
+#   2. scripts/setup-terraform-providers.sh — the real random/tls/local/null/time Terraform
+#      providers the shim tests drive, built with `go install` into the same cache;
+#   3. cargo test --workspace, told exactly where those tools are.
 # With CI=true or CLOUDGEN_REQUIRE_TOOLS=1, a missing tool or a missing ../shared/corpus
 # fails the tests instead of skipping them.
 #
@@ -33,6 +35,16 @@ if ! tool_env="$(bash "$repo/scripts/setup-tools.sh" --print-env)"; then
   tool_env=""
 fi
 eval "$tool_env"
+# The real Terraform providers the shim tests drive (go install from the Go module proxy).
+if ! provider_env="$(bash "$repo/scripts/setup-terraform-providers.sh" --print-env)"; then
+  if [[ "${CLOUDGEN_REQUIRE_TOOLS:-}" == "1" ]]; then
+    echo "test.sh: setup-terraform-providers.sh failed" >&2
+    exit 1
+  fi
+  echo "test.sh: setup-terraform-providers.sh failed; shim tests will skip" >&2
+  provider_env=""
+fi
+eval "$provider_env"
 echo "test.sh: tools ready in $((SECONDS - start))s" >&2
 
 # Debug profile: the workspace already builds dependencies at opt-level 2
