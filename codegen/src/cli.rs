@@ -41,6 +41,36 @@ pub enum Command {
         #[command(flatten)]
         common: CommonArgs,
     },
+    /// Write, per Terraform package of INPUT, a runnable Pulumi provider plugin crate into
+    /// DIR/<pkg>/: schema.json, mapping.json, Cargo.toml and src/main.rs (binary
+    /// `pulumi-resource-<pkg>`, driving the real Terraform provider through cloudgen-shim).
+    /// Same as `generate --lang shim`, without the `shim/` level.
+    Shim {
+        input: PathBuf,
+        /// Output directory; each package goes to DIR/<pkg>/.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// The cloudgen-shim crate as each generated Cargo.toml names it: relative to
+        /// DIR/<pkg>/ (written verbatim, so output does not depend on the host).
+        #[arg(long, default_value = backends::shim::DEFAULT_SHIM_CRATE)]
+        shim_crate: String,
+        #[command(flatten)]
+        common: CommonArgs,
+    },
+    /// Ask a Terraform provider binary for its schema (no terraform CLI needed) and write it
+    /// in the `terraform providers schema -json` format.
+    ImportSchema {
+        /// The provider binary (terraform-provider-<name>).
+        #[arg(long)]
+        provider: PathBuf,
+        /// Output file (`-` for stdout).
+        #[arg(short, long, default_value = "-")]
+        output: PathBuf,
+        /// The provider address the schema is keyed by
+        /// (default: registry.terraform.io/hashicorp/<name>).
+        #[arg(long)]
+        address: Option<String>,
+    },
     /// Show what cloudgen understood of an input.
     Explain {
         #[command(subcommand)]
@@ -105,6 +135,8 @@ pub fn run(cli: Cli) -> i32 {
         Command::Generate(a) => generate(&a, false),
         Command::Check(a) => generate(&a, true),
         Command::Schema { input, output, common } => schema(&input, &output, &common),
+        Command::Shim { input, output, shim_crate, common } => shim(&input, &output, shim_crate, &common),
+        Command::ImportSchema { provider, output, address } => import_schema(&provider, &output, address.as_deref()),
         Command::Explain { what: Explain::Ir { input, common } } => explain_ir(&input, &common),
         Command::Explain { what: Explain::Resources { input, common } } => explain_resources(&input, &common),
     }
@@ -157,7 +189,7 @@ fn select_targets(langs: &[String]) -> Result<Vec<Box<dyn Target>>, String> {
     }
     let mut targets: Vec<Box<dyn Target>> = Vec::new();
     for n in names {
-        let t = backends::target_by_name(&n).ok_or_else(|| format!("unknown language `{n}` (expected typescript, python, go, java, pulumi-schema or all)"))?;
+        let t = backends::target_by_name(&n).ok_or_else(|| format!("unknown language `{n}` (expected typescript, python, go, java, pulumi-schema, shim or all)"))?;
         if !targets.iter().any(|x| x.name() == t.name()) {
             targets.push(t);
         }
@@ -303,6 +335,106 @@ fn schema(input: &Path, out: &Path, common: &CommonArgs) -> i32 {
         return EXIT_INPUT;
     }
     let value = backends::pulumi_schema::to_schema_value(&packages[0]);
+    let mut text = serde_json::to_string_pretty(&value).expect("JSON values serialize");
+    text.push('\n');
+    let res = if out == Path::new("-") {
+        print!("{text}");
+        Ok(())
+    } else {
+        write_file_atomically(out, text.as_bytes())
+    };
+    match res {
+        Ok(()) => 0,
+        Err(e) => {
+            eprintln!("error: cannot write {}: {e}", out.display());
+            EXIT_IO
+        }
+    }
+}
+
+fn shim(input: &Path, out: &Path, shim_crate: String, common: &CommonArgs) -> i32 {
+    let packages = match load_one(input, common) {
+        Ok(p) => p,
+        Err(code) => return code,
+    };
+    let target = backends::shim::Shim { shim_crate };
+    let mut files = crate::fileset::FileSet::new();
+    let mut roots = Vec::new();
+    let mut diags = Diagnostics::new();
+    for p in &packages {
+        match target.plan(p) {
+            Ok(artifacts) => {
+                for a in artifacts {
+                    if let backends::ArtifactContent::Bytes(b) = a.content {
+                        if let Err(e) = files.insert(format!("{}/{}", p.name, a.path), b) {
+                            eprintln!("error: {e}");
+                            return EXIT_IO;
+                        }
+                    }
+                }
+                roots.push(p.name.clone());
+            }
+            Err(d) => diags.extend(d),
+        }
+    }
+    if diags.has_errors() {
+        report(&diags, common.quiet);
+        return EXIT_INPUT;
+    }
+    roots.sort();
+    match output::write(out, &files, &roots) {
+        Ok(s) => {
+            if !common.quiet {
+                eprintln!("cloudgen shim: {} package(s) → {}: {} written, {} unchanged", roots.len(), out.display(), s.written, s.unchanged);
+            }
+            0
+        }
+        Err(e) => {
+            eprintln!("error: cannot write {}: {e}", out.display());
+            EXIT_IO
+        }
+    }
+}
+
+/// `import-schema`: launch the provider, ask for its schema, write Terraform's JSON form.
+fn import_schema(provider: &Path, out: &Path, address: Option<&str>) -> i32 {
+    let name = provider
+        .file_name()
+        .and_then(|f| f.to_str())
+        .and_then(|f| f.strip_prefix("terraform-provider-"))
+        .map(|f| f.split("_v").next().unwrap_or(f).to_string());
+    let address = match (address, name) {
+        (Some(a), _) => a.to_string(),
+        (None, Some(n)) if !n.is_empty() => format!("registry.terraform.io/hashicorp/{n}"),
+        _ => {
+            eprintln!("error: cannot tell the provider name from {}; pass --address", provider.display());
+            return EXIT_INPUT;
+        }
+    };
+    if !provider.is_file() {
+        eprintln!("error: {} is not a file", provider.display());
+        return EXIT_INPUT;
+    }
+    let rt = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return EXIT_IO;
+        }
+    };
+    let schema = rt.block_on(async {
+        let p = cloudgen_shim::tfclient::Provider::launch(provider).await?;
+        let s = p.schema.to_terraform_json(&address);
+        p.shutdown().await;
+        Ok::<_, cloudgen_shim::tfclient::TfError>(s)
+    });
+    let value = match schema {
+        Ok(v) => v,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return EXIT_INPUT;
+        }
+    };
     let mut text = serde_json::to_string_pretty(&value).expect("JSON values serialize");
     text.push('\n');
     let res = if out == Path::new("-") {

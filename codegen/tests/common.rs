@@ -134,3 +134,39 @@ pub fn check_invariants(files: &BTreeMap<String, String>, header: impl Fn(&str) 
         assert!(!text.contains("/work/") && !text.contains("/tmp/"), "{path} leaks a host path");
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// Real Terraform providers (scripts/setup-terraform-providers.sh)
+// ---------------------------------------------------------------------------------------
+
+/// The providers the shim tests drive, built by scripts/setup-terraform-providers.sh.
+pub const TF_PROVIDERS: &[&str] = &["random", "tls", "local", "null", "time"];
+
+/// The binary of Terraform provider `name` from `CLOUDGEN_TF_PROVIDERS_DIR` (exported by
+/// scripts/test.sh; else `${CLOUDGEN_TOOLS_DIR:-~/.cache/cloudgen-tools}/tf-providers`), or
+/// `None` after printing why (panics in CI).
+pub fn tf_provider(name: &str) -> Option<PathBuf> {
+    let dir = std::env::var_os("CLOUDGEN_TF_PROVIDERS_DIR")
+        .filter(|d| !d.is_empty())
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            let tools = std::env::var_os("CLOUDGEN_TOOLS_DIR").filter(|d| !d.is_empty()).map(PathBuf::from).unwrap_or_else(|| {
+                std::env::var_os("HOME").map(PathBuf::from).unwrap_or_default().join(".cache/cloudgen-tools")
+            });
+            tools.join("tf-providers/bin")
+        });
+    let bin = dir.join(format!("terraform-provider-{name}"));
+    if bin.is_file() {
+        return Some(bin);
+    }
+    let msg = format!(
+        "skipped: terraform-provider-{name} is not at {} (run scripts/setup-terraform-providers.sh, or scripts/test.sh which does)",
+        bin.display()
+    );
+    if required() {
+        panic!("{msg} (required in CI)");
+    }
+    use std::io::Write as _;
+    let _ = writeln!(std::io::stderr(), "{msg}");
+    None
+}

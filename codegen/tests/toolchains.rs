@@ -742,3 +742,42 @@ fn python_corpus_openapi_typechecks() {
         }
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// Schemas read straight from real provider binaries (`cloudgen import-schema`)
+// ---------------------------------------------------------------------------------------
+
+/// `cloudgen import-schema` for every provider of scripts/setup-terraform-providers.sh,
+/// into `dir`; `None` when a provider is missing (and skipping is allowed).
+fn imported_schemas(label: &str, dir: &Path) -> Option<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    for name in common::TF_PROVIDERS {
+        let bin = common::tf_provider(name)?;
+        let file = dir.join(format!("{name}.json"));
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_cloudgen"));
+        cmd.arg("import-schema").arg("--provider").arg(&bin).arg("-o").arg(&file);
+        run(&format!("{label}: import-schema {name}"), cmd);
+        out.push(file);
+    }
+    Some(out)
+}
+
+#[test]
+fn typescript_imported_provider_schemas_typecheck() {
+    if node_modules().is_none() {
+        return;
+    }
+    let scratch = Scratch::new("ts-imported");
+    let Some(inputs) = imported_schemas("ts-imported", scratch.path()) else { return };
+    typescript_typechecks("ts-imported", &inputs);
+}
+
+#[test]
+fn python_imported_provider_schemas_typecheck() {
+    if venv_python().is_none() {
+        return;
+    }
+    let scratch = Scratch::new("py-imported");
+    let Some(inputs) = imported_schemas("py-imported", scratch.path()) else { return };
+    python_typechecks("py-imported", &inputs);
+}

@@ -9,6 +9,7 @@ pub mod go;
 pub mod java;
 pub mod pulumi_schema;
 pub mod python;
+pub mod shim;
 pub mod typescript;
 
 use crate::diag::Diagnostics;
@@ -66,8 +67,13 @@ pub fn all_targets() -> Vec<Box<dyn Target>> {
 /// The languages `--lang all` means (SDKs, not the schema writer).
 pub const ALL_LANGUAGES: &[&str] = &["typescript", "python", "go", "java"];
 
-/// Looks a target up by name (`typescript`/`ts`, `python`/`py`, `go`, `java`, `pulumi-schema`/`schema`).
+/// Looks a target up by name (`typescript`/`ts`, `python`/`py`, `go`, `java`,
+/// `pulumi-schema`/`schema`, `shim`). The shim is not in [`all_targets`]: it applies to
+/// Terraform packages only, and its crate path is an option ([`shim::Shim`]).
 pub fn target_by_name(name: &str) -> Option<Box<dyn Target>> {
+    if name == "shim" {
+        return Some(Box::new(shim::Shim { shim_crate: format!("../{}", shim::DEFAULT_SHIM_CRATE) }));
+    }
     let canonical = match name {
         "ts" | "typescript" | "nodejs" => "typescript",
         "py" | "python" => "python",
