@@ -2,7 +2,8 @@
 //! each test imports a provider's schema from its binary, generates the package and its
 //! mapping.json the way `cloudgen shim` does, serves them with `cloudgen_shim` on a
 //! loopback port, and plays the engine's part over gRPC: Configure, Check, Diff, Create
-//! (preview with unknowns, then for real), Read, Update and Delete, with secrets.
+//! (preview with unknowns, then for real), Read (refresh and import), Update, Delete and
+//! Invoke, with secrets.
 //!
 //! Providers come from scripts/setup-terraform-providers.sh (CLOUDGEN_TF_PROVIDERS_DIR);
 //! a missing one skips with a message, or fails under CI=true / CLOUDGEN_REQUIRE_TOOLS=1.
@@ -248,6 +249,13 @@ async fn random_string_check_create_read_diff_delete() {
     let d = h.diff(&t, &id, &out, &unknown).await;
     assert_eq!(d.replaces, ["keepers"], "{d:?}");
 
+    // Import (`pulumi import`): a Read with no prior state asks the provider to import
+    // the id; the inputs come back from the imported state.
+    let r = h.read(&t, &id, &PMap::new(), &PMap::new()).await;
+    assert_eq!(r.id, id);
+    let imported = from_struct(r.inputs.as_ref().expect("inputs"));
+    assert_eq!(imported["length"], n(16.0), "{imported:?}");
+
     h.delete(&t, &id, &out).await;
     h.stop().await;
 }
@@ -377,7 +385,7 @@ async fn tls_private_key_is_secret_and_replaced_on_algorithm_change() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn data_source_invoke_and_import() {
+async fn local_file_data_source_invoke() {
     let Some(bin) = provider("local") else { return };
     let mut h = Harness::start("local", &bin).await;
     let dir = tempfile::tempdir().expect("temp dir");
@@ -398,4 +406,49 @@ async fn data_source_invoke_and_import() {
     let ret = from_struct(r.r#return.as_ref().expect("return"));
     assert_eq!(ret["content"], s("data!"));
     h.stop().await;
+}
+
+/// `cloudgen shim` on the example Terraform schema: the four files, byte-identical across
+/// runs, and a mapping.json that records renames, pluralization and max-items-one.
+#[test]
+fn shim_command_writes_a_deterministic_plugin_crate() {
+    let input = common::repo_root().join("schemas/minidns.tf.json");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let run = |out: &Path| {
+        let st = std::process::Command::new(env!("CARGO_BIN_EXE_cloudgen"))
+            .args(["shim", "-q", "--shim-crate", "../../../shim"])
+            .arg(&input)
+            .arg("-o")
+            .arg(out)
+            .status()
+            .expect("run cloudgen shim");
+        assert!(st.success());
+    };
+    run(&dir.path().join("a"));
+    run(&dir.path().join("b"));
+    for f in ["schema.json", "mapping.json", "Cargo.toml", "src/main.rs"] {
+        let a = std::fs::read(dir.path().join("a/minidns").join(f)).expect(f);
+        assert_eq!(a, std::fs::read(dir.path().join("b/minidns").join(f)).expect(f), "{f} differs between runs");
+    }
+    let cargo = std::fs::read_to_string(dir.path().join("a/minidns/Cargo.toml")).expect("Cargo.toml");
+    assert!(cargo.contains("name = \"pulumi-resource-minidns\"") && cargo.contains("path = \"../../../shim\""), "{cargo}");
+    let m: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.path().join("a/minidns/mapping.json")).expect("mapping")).expect("JSON");
+    let zone = &m["resources"]["minidns:index/zone:Zone"];
+    assert_eq!(zone["tfType"], "minidns_zone");
+    assert_eq!(zone["fields"]["forwarding_rule"]["name"], "forwardingRules");
+    assert_eq!(zone["fields"]["soa"]["maxItemsOne"], true);
+    assert_eq!(zone["fields"]["soa"]["fields"]["admin_email"]["name"], "adminEmail");
+    assert_eq!(m["functions"]["minidns:index/getZone:getZone"]["tfType"], "minidns_zone");
+
+    // Not a Terraform package: a clear error, exit 2.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_cloudgen"))
+        .arg("shim")
+        .arg(common::repo_root().join("schemas/blobstore.schema.json"))
+        .arg("-o")
+        .arg(dir.path().join("c"))
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Terraform providers only"));
 }
