@@ -71,6 +71,21 @@ pub enum Command {
         #[arg(long)]
         address: Option<String>,
     },
+    /// Serve a package as a Pulumi provider plugin without building its thin crate: what
+    /// the generated `pulumi-resource-<pkg>` binary does, with the two files read at run
+    /// time (prints the port, then serves until SIGTERM).
+    #[command(hide = true)]
+    ShimServe {
+        /// The package's schema.json.
+        #[arg(long)]
+        schema: PathBuf,
+        /// The package's mapping.json.
+        #[arg(long)]
+        mapping: PathBuf,
+        /// Ignored: the engine passes its own address and logging flags to plugins.
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+        engine_args: Vec<String>,
+    },
     /// Show what cloudgen understood of an input.
     Explain {
         #[command(subcommand)]
@@ -136,6 +151,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Check(a) => generate(&a, true),
         Command::Schema { input, output, common } => schema(&input, &output, &common),
         Command::Shim { input, output, shim_crate, common } => shim(&input, &output, shim_crate, &common),
+        Command::ShimServe { schema, mapping, .. } => shim_serve(&schema, &mapping),
         Command::ImportSchema { provider, output, address } => import_schema(&provider, &output, address.as_deref()),
         Command::Explain { what: Explain::Ir { input, common } } => explain_ir(&input, &common),
         Command::Explain { what: Explain::Resources { input, common } } => explain_resources(&input, &common),
@@ -393,6 +409,14 @@ fn shim(input: &Path, out: &Path, shim_crate: String, common: &CommonArgs) -> i3
             eprintln!("error: cannot write {}: {e}", out.display());
             EXIT_IO
         }
+    }
+}
+
+fn shim_serve(schema: &Path, mapping: &Path) -> i32 {
+    let read = |p: &Path| std::fs::read_to_string(p).map_err(|e| eprintln!("error: cannot read {}: {e}", p.display()));
+    match (read(schema), read(mapping)) {
+        (Ok(s), Ok(m)) => cloudgen_shim::serve(&s, &m),
+        _ => EXIT_IO,
     }
 }
 

@@ -452,3 +452,75 @@ fn shim_command_writes_a_deterministic_plugin_crate() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("Terraform providers only"));
 }
+
+/// The plugin process as the engine runs it: the port on stdout, the gRPC service on it,
+/// the Terraform provider found on PATH, a clean exit on SIGTERM.
+#[test]
+fn plugin_process_handshake_and_shutdown() {
+    use std::io::BufRead as _;
+    let Some(bin) = provider("random") else { return };
+    let dir = tempfile::tempdir().expect("temp dir");
+    let rt = tokio::runtime::Runtime::new().expect("runtime");
+    let tf = rt.block_on(async {
+        let p = Provider::launch(&bin).await.expect("launch");
+        let tf = p.schema.to_terraform_json("registry.terraform.io/hashicorp/random");
+        p.shutdown().await;
+        tf
+    });
+    let (schema, mapping) = write_package(&tf, dir.path());
+    let path = format!("{}:{}", bin.parent().expect("dir").display(), std::env::var("PATH").unwrap_or_default());
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_cloudgen"))
+        .arg("shim-serve")
+        .arg("--schema")
+        .arg(&schema)
+        .arg("--mapping")
+        .arg(&mapping)
+        .arg("127.0.0.1:12345")
+        .env("PATH", path)
+        .env_remove("CLOUDGEN_TF_PROVIDER_PATH")
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let mut line = String::new();
+    std::io::BufReader::new(child.stdout.take().expect("stdout")).read_line(&mut line).expect("port line");
+    let port: u16 = line.trim().parse().unwrap_or_else(|_| panic!("first stdout line is not a port: {line:?}"));
+    rt.block_on(async {
+        let mut c = ResourceProviderClient::connect(format!("http://127.0.0.1:{port}")).await.expect("connect");
+        let info = c.get_plugin_info(()).await.expect("info").into_inner();
+        assert_eq!(info.version, "0.0.0");
+        let s = c.get_schema(rpc::GetSchemaRequest::default()).await.expect("schema").into_inner();
+        let m: serde_json::Value = serde_json::from_slice(&std::fs::read(&mapping).expect("mapping")).expect("JSON");
+        let t = m["resources"]
+            .as_object()
+            .and_then(|r| r.iter().find(|(_, e)| e["tfType"] == "random_pet"))
+            .map(|(k, _)| k.clone())
+            .expect("random_pet in mapping.json");
+        assert!(s.schema.contains(&format!("\"{t}\"")), "GetSchema returns the package schema");
+        c.configure(rpc::ConfigureRequest { accept_secrets: true, ..Default::default() }).await.expect("configure");
+        let r = c
+            .create(rpc::CreateRequest { urn: format!("urn:pulumi:t::p::{t}::pet"), r#type: t.clone(), properties: Some(to_struct(&PMap::new(), true)), ..Default::default() })
+            .await
+            .expect("create")
+            .into_inner();
+        assert!(r.id.contains('-'), "a pet name: {}", r.id);
+    });
+    // The engine stops plugins with SIGTERM (then SIGKILL).
+    let st = std::process::Command::new("kill").arg("-TERM").arg(child.id().to_string()).status().expect("kill");
+    assert!(st.success());
+    let status = child.wait().expect("wait");
+    assert_eq!(status.code(), Some(0), "the plugin exits cleanly on SIGTERM");
+}
+
+/// Generates schema.json and mapping.json from a Terraform schema into `dir`.
+fn write_package(tf: &serde_json::Value, dir: &Path) -> (PathBuf, PathBuf) {
+    let file = dir.join("tf.json");
+    std::fs::write(&file, serde_json::to_vec(tf).expect("JSON")).expect("write");
+    let loaded = driver::load_all(&[Input::new(&file)], None, &Overrides::default(), false)
+        .unwrap_or_else(|d| panic!("load: {d:?}"));
+    let pkg = &loaded.packages[0];
+    let schema = dir.join("schema.json");
+    let mapping = dir.join("mapping.json");
+    std::fs::write(&schema, pulumi_schema::to_schema_bytes(pkg)).expect("write");
+    std::fs::write(&mapping, shim::mapping(pkg).unwrap_or_else(|d| panic!("mapping: {d:?}")).to_string()).expect("write");
+    (schema, mapping)
+}
