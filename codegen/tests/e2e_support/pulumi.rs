@@ -148,7 +148,8 @@ impl Workspace {
         if show_secrets {
             args.push("--show-secrets");
         }
-        let ran = self.run("stack output", &args);
+        let step = if show_secrets { "stack output --show-secrets" } else { "stack output" };
+        let ran = self.run(step, &args);
         serde_json::from_str(&ran.stdout).unwrap_or_else(|e| panic!("[{}] stack output is not JSON: {e}\n{}", self.label, ran.show()))
     }
 

@@ -40,7 +40,9 @@ pub fn engine_bin_dir() -> Option<PathBuf> {
             return None;
         }
     }
-    Some(dir)
+    // The real path: the engine looks for its bundled language hosts beside its own
+    // resolved executable and warns when PATH names them through a link.
+    Some(dir.canonicalize().unwrap_or(dir))
 }
 
 /// The pinned `node_modules` with typescript and @pulumi/pulumi, if installed and `node` runs.
