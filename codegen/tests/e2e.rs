@@ -77,7 +77,8 @@ fn engine_smoke_python() {
     let Some(venv) = tools::python_venv() else { return };
     let scratch = Scratch::new("smoke-py");
     let work = scratch.path().join("project");
-    let pythonpath = project::python("smoke-py", &work, &project::program_dir("smoke", "python"), &[], &venv);
+    let logs = scratch.path().join("logs");
+    let pythonpath = project::python("smoke-py", &work, &project::program_dir("smoke", "python"), &[], &venv, &logs);
     let mut ws = Workspace::new("smoke-py", &engine, &work, scratch.path(), vec![]);
     ws.env("PYTHONPATH", pythonpath);
     ws.env("PYTHONDONTWRITEBYTECODE", "1");
@@ -289,7 +290,7 @@ fn providers_python() {
     let Some(venv) = tools::python_venv() else { return };
     let gen = cloudgen::generate("providers-py", PROVIDERS, &tf, scratch.path(), &logs);
     let work = scratch.path().join("project");
-    let pythonpath = project::python("providers-py", &work, &project::program_dir("providers", "python"), &gen.python, &venv);
+    let pythonpath = project::python("providers-py", &work, &project::program_dir("providers", "python"), &gen.python, &venv, &logs);
     let files = scratch.path().join("files");
     std::fs::create_dir_all(&files).expect("mkdir files");
     let mut ws = Workspace::new("providers-py", &engine, &work, scratch.path(), vec![gen.plugins.clone(), tf]);

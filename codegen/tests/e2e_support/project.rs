@@ -48,14 +48,9 @@ fn write(path: &Path, text: &str) {
     std::fs::write(path, text).unwrap_or_else(|e| panic!("write {}: {e}", path.display()));
 }
 
-/// The flags every TypeScript program and SDK must compile under.
-const TSC_STRICT: &[&str] = &[
-    "--strict",
-    "--noImplicitReturns",
-    "--noFallthroughCasesInSwitch",
-    "--noUnusedLocals",
-    "--forceConsistentCasingInFileNames",
-];
+/// The flags every TypeScript program and SDK must compile under: type safety, not lint
+/// (the toolchain tests hold the SDKs to the same `--strict`).
+const TSC_STRICT: &[&str] = &["--strict", "--noImplicitReturns", "--noFallthroughCasesInSwitch", "--forceConsistentCasingInFileNames"];
 
 /// Builds a TypeScript project in `work` from `program` and the generated SDK directories
 /// `sdks` (each `<out>/typescript/<pkg>`); returns `work`, ready for `pulumi`.
@@ -88,11 +83,21 @@ pub fn typescript(label: &str, work: &Path, program: &Path, sdks: &[PathBuf], no
     work.to_path_buf()
 }
 
-/// Builds a Python project in `work` from `program`, run by the venv at `venv`; returns
-/// the PYTHONPATH that makes the generated distributions `sdks` importable.
-pub fn python(label: &str, work: &Path, program: &Path, sdks: &[PathBuf], venv: &Path) -> std::ffi::OsString {
+/// Builds a Python project in `work` from `program`, run by the venv at `venv`, and
+/// type-checks the program against the SDKs with mypy (tests/toolchains/python/mypy.ini);
+/// returns the PYTHONPATH that makes the generated distributions `sdks` importable.
+pub fn python(label: &str, work: &Path, program: &Path, sdks: &[PathBuf], venv: &Path, logs: &Path) -> std::ffi::OsString {
     copy_files(program, work);
     assert!(work.join("__main__.py").is_file(), "[{label}] the program has no __main__.py");
+    let pythonpath = std::env::join_paths(sdks).expect("PYTHONPATH entries");
+    let mut mypy = Command::new(venv.join("bin/python"));
+    mypy.args(["-m", "mypy", "--no-incremental", "--config-file"])
+        .arg(super::repo_root().join("tests/toolchains/python/mypy.ini"))
+        .arg("__main__.py")
+        .current_dir(work)
+        .env("MYPYPATH", &pythonpath)
+        .env("PYTHONPATH", &pythonpath);
+    run_ok(&format!("{label}: mypy"), mypy, logs, step_timeout(600));
     write(
         &work.join("Pulumi.yaml"),
         &format!(
@@ -101,7 +106,7 @@ pub fn python(label: &str, work: &Path, program: &Path, sdks: &[PathBuf], venv: 
             venv.display()
         ),
     );
-    std::env::join_paths(sdks).expect("PYTHONPATH entries")
+    pythonpath
 }
 
 /// A valid Pulumi project name for a test label.

@@ -11,11 +11,11 @@ use crate::common;
 /// Prints why a test cannot run, or panics when skipping is not allowed (CI).
 pub fn skip(why: &str) {
     if common::required() {
-        panic!("{why}\n(CI=true or CLOUDGEN_REQUIRE_TOOLS=1: a missing tool is a failure; scripts/test.sh installs them)");
+        panic!("{why}\n(CI=true or CLOUDGEN_REQUIRE_TOOLS=1: a missing tool is a failure)");
     }
     // Straight to the process's stderr: libtest captures eprintln! of passing tests, and a
     // skip nobody sees looks exactly like a pass.
-    let _ = writeln!(std::io::stderr(), "skipped: {why} (scripts/test.sh installs it)");
+    let _ = writeln!(std::io::stderr(), "skipped: {why}");
 }
 
 fn tools_dir() -> PathBuf {
@@ -36,7 +36,7 @@ pub fn engine_bin_dir() -> Option<PathBuf> {
     let dir = located("CLOUDGEN_PULUMI_BIN_DIR", "pulumi-engine/bin");
     for exe in ["pulumi", "pulumi-language-nodejs", "pulumi-language-python", "pulumi-language-python-exec"] {
         if !dir.join(exe).is_file() {
-            skip(&format!("the Pulumi engine is not built: {} is missing (scripts/setup-pulumi-engine.sh)", dir.join(exe).display()));
+            skip(&format!("the Pulumi engine is not built: {} is missing (run scripts/setup-pulumi-engine.sh)", dir.join(exe).display()));
             return None;
         }
     }
@@ -50,7 +50,7 @@ pub fn node_modules() -> Option<PathBuf> {
     let nm = located("CLOUDGEN_NODE_MODULES", "node/node_modules");
     for needed in ["typescript/bin/tsc", "@pulumi/pulumi/cmd/run/index.js", "@types/node/package.json"] {
         if !nm.join(needed).is_file() {
-            skip(&format!("the Node.js runtime is not installed: {} is missing", nm.join(needed).display()));
+            skip(&format!("the Node.js runtime is not installed: {} is missing (run scripts/setup-tools.sh)", nm.join(needed).display()));
             return None;
         }
     }
@@ -67,7 +67,7 @@ pub fn node_modules() -> Option<PathBuf> {
 pub fn python_venv() -> Option<PathBuf> {
     let venv = located("CLOUDGEN_PYTHON_VENV", "python/venv");
     if !venv.join("bin/python").is_file() {
-        skip(&format!("the Python runtime is not installed: {} is missing", venv.join("bin/python").display()));
+        skip(&format!("the Python runtime is not installed: {} is missing (run scripts/setup-tools.sh)", venv.join("bin/python").display()));
         return None;
     }
     Some(venv)
@@ -80,7 +80,7 @@ pub fn tf_providers_dir(names: &[&str]) -> Option<PathBuf> {
     for name in names {
         let exe = dir.join(format!("terraform-provider-{name}"));
         if !exe.is_file() {
-            skip(&format!("the Terraform provider is not built: {} is missing (scripts/setup-terraform-providers.sh)", exe.display()));
+            skip(&format!("the Terraform provider is not built: {} is missing (run scripts/setup-terraform-providers.sh)", exe.display()));
             return None;
         }
     }

@@ -25,7 +25,7 @@ cert = tls.SelfSignedCert(
     private_key_pem=key.private_key_pem,
     validity_period_hours=24,
     allowed_uses=["digital_signature", "server_auth"],
-    subject=tls.SelfSignedCertSubjectArgs(common_name="cloudgen-e2e", organization="cloudgen"),
+    subjects=[tls.SelfSignedCertSubjectArgs(common_name="cloudgen-e2e", organization="cloudgen")],
 )
 
 file = local.File(

@@ -21,7 +21,7 @@ const cert = new tls.SelfSignedCert("cert", {
     privateKeyPem: key.privateKeyPem,
     validityPeriodHours: 24,
     allowedUses: ["digital_signature", "server_auth"],
-    subject: { commonName: "cloudgen-e2e", organization: "cloudgen" },
+    subjects: [{ commonName: "cloudgen-e2e", organization: "cloudgen" }],
 });
 
 const file = new local.File("file", {
