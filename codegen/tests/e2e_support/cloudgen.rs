@@ -52,10 +52,14 @@ pub fn generate(label: &str, providers: &[&str], tf_dir: &Path, scratch: &Path, 
     cmd.arg("generate").args(&schema_files).args(["--lang", "typescript,python", "--quiet", "--out"]).arg(&sdk);
     run_ok(&format!("{label}: cloudgen generate"), cmd, logs, step_timeout(300));
 
+    // One plugin crate per package, depending on this checkout's shim crate by path.
     let shim = scratch.join("shim");
-    let mut cmd = cloudgen();
-    cmd.arg("shim").args(&schema_files).arg("-o").arg(&shim);
-    run_ok(&format!("{label}: cloudgen shim"), cmd, logs, step_timeout(300));
+    let shim_crate = super::repo_root().join("shim");
+    for (p, schema) in providers.iter().zip(&schema_files) {
+        let mut cmd = cloudgen();
+        cmd.arg("shim").arg(schema).arg("-o").arg(&shim).arg("--shim-crate").arg(&shim_crate);
+        run_ok(&format!("{label}: cloudgen shim {p}"), cmd, logs, step_timeout(300));
+    }
 
     let plugins = build_plugins(label, &shim, logs);
     for p in providers {
@@ -89,7 +93,11 @@ fn build_plugins(label: &str, shim: &Path, logs: &Path) -> PathBuf {
     manifests.sort();
     assert!(!manifests.is_empty(), "[{label}] cloudgen shim wrote no Cargo.toml under {}", shim.display());
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let lock = super::repo_root().join("Cargo.lock");
     for m in &manifests {
+        // The workspace's lock file: the plugins build with exactly the dependency versions
+        // the shim was tested with, and without a fresh resolution per run.
+        std::fs::copy(&lock, m.with_file_name("Cargo.lock")).expect("copy Cargo.lock");
         let mut cmd = Command::new(&cargo);
         cmd.args(["build", "--quiet", "--manifest-path"]).arg(m).env("CARGO_TARGET_DIR", &target);
         // A first build compiles the shim's gRPC stack; later ones only the generated crate.
