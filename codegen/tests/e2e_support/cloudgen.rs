@@ -98,10 +98,21 @@ fn build_plugins(label: &str, shim: &Path, logs: &Path) -> PathBuf {
         // The workspace's lock file: the plugins build with exactly the dependency versions
         // the shim was tested with, and without a fresh resolution per run.
         std::fs::copy(&lock, m.with_file_name("Cargo.lock")).expect("copy Cargo.lock");
-        let mut cmd = Command::new(&cargo);
-        cmd.args(["build", "--quiet", "--manifest-path"]).arg(m).env("CARGO_TARGET_DIR", &target);
         // A first build compiles the shim's gRPC stack; later ones only the generated crate.
-        run_ok(&format!("{label}: cargo build {}", m.display()), cmd, logs, step_timeout(1800));
+        // On the shared 2-core box cargo's rustc probe has been seen to read garbage on
+        // its stdin and fail ("failed to run `rustc` to learn about target-specific
+        // information"); that one failure, and only that, is retried.
+        for attempt in 1..=3 {
+            let mut cmd = Command::new(&cargo);
+            cmd.args(["build", "--quiet", "--manifest-path"]).arg(m).env("CARGO_TARGET_DIR", &target);
+            let step = format!("{label}: cargo build {} (attempt {attempt})", m.display());
+            let ran = run_bounded(&step, cmd, logs, step_timeout(1800));
+            if ran.status.success() {
+                break;
+            }
+            let probe_failed = ran.stderr.contains("to learn about target-specific information");
+            assert!(probe_failed && attempt < 3, "[{step}] failed\n{}", ran.show());
+        }
     }
     target.join("debug")
 }
