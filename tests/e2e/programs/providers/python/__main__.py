@@ -28,11 +28,14 @@ cert = tls.SelfSignedCert(
     subjects=[tls.SelfSignedCertSubjectArgs(common_name="cloudgen-e2e", organization="cloudgen")],
 )
 
+# The path is the file's identity: a replacement must delete the old file before writing
+# the new one (Pulumi's default order, create first, would delete the new file's path).
 file = local.File(
     "file",
     filename=f"{dir}/pet.txt",
     content=pet.id.apply(lambda name: f"{name}\n"),
     file_permission="0644",
+    opts=pulumi.ResourceOptions(delete_before_replace=True),
 )
 trigger = null.Resource("trigger", triggers={"file": file.id, "generation": generation})
 # A data source: read back through the provider what the resource wrote.

@@ -24,11 +24,13 @@ const cert = new tls.SelfSignedCert("cert", {
     subjects: [{ commonName: "cloudgen-e2e", organization: "cloudgen" }],
 });
 
-const file = new local.File("file", {
-    filename: `${dir}/pet.txt`,
-    content: pulumi.interpolate`${pet.id}\n`,
-    filePermission: "0644",
-});
+// The path is the file's identity: a replacement must delete the old file before writing
+// the new one (Pulumi's default order, create first, would delete the new file's path).
+const file = new local.File(
+    "file",
+    { filename: `${dir}/pet.txt`, content: pulumi.interpolate`${pet.id}\n`, filePermission: "0644" },
+    { deleteBeforeReplace: true },
+);
 const trigger = new nul.Resource("trigger", { triggers: { file: file.id, generation } });
 // A data source: read back through the provider what the resource wrote.
 const readBack = local.getFileOutput({ filename: file.filename });
