@@ -99,9 +99,10 @@ fn build_plugins(label: &str, shim: &Path, logs: &Path) -> PathBuf {
         // the shim was tested with, and without a fresh resolution per run.
         std::fs::copy(&lock, m.with_file_name("Cargo.lock")).expect("copy Cargo.lock");
         // A first build compiles the shim's gRPC stack; later ones only the generated crate.
-        // On the shared 2-core box cargo's rustc probe has been seen to read garbage on
-        // its stdin and fail ("failed to run `rustc` to learn about target-specific
-        // information"); that one failure, and only that, is retried.
+        // On the shared development box /dev/null was at times a regular file with other
+        // processes' output in it, which cargo's rustc probe reads as source and fails on
+        // ("failed to run `rustc` to learn about target-specific information"); that one
+        // failure, and only that, is retried.
         for attempt in 1..=3 {
             let mut cmd = Command::new(&cargo);
             cmd.args(["build", "--quiet", "--manifest-path"]).arg(m).env("CARGO_TARGET_DIR", &target);
