@@ -45,6 +45,16 @@ if ! provider_env="$(bash "$repo/scripts/setup-terraform-providers.sh" --print-e
   provider_env=""
 fi
 eval "$provider_env"
+# The Pulumi engine for the end-to-end suite (codegen/tests/e2e.rs), same rules.
+if ! engine_env="$(bash "$repo/scripts/setup-pulumi-engine.sh" --print-env)"; then
+  if [[ "${CLOUDGEN_REQUIRE_TOOLS:-}" == "1" ]]; then
+    echo "test.sh: setup-pulumi-engine.sh failed" >&2
+    exit 1
+  fi
+  echo "test.sh: setup-pulumi-engine.sh failed; end-to-end tests will skip" >&2
+  engine_env=""
+fi
+eval "$engine_env"
 echo "test.sh: tools ready in $((SECONDS - start))s" >&2
 
 # Debug profile: the workspace already builds dependencies at opt-level 2
