@@ -1,0 +1,631 @@
+#!/usr/bin/env python3
+"""bench/harness.py — runs cloudgen side by side with its peers and prints one Markdown table.
+
+Owned here: the measurement loop (wall time, peak RSS from GNU time, load average, timeouts),
+the benchmark matrix (inputs x tools x languages), the user-cost rows (go build, tsc, Python
+import), medians/spread/ratios and the report. Installs live in bench/setup; the entry point
+is bench/run, which builds cloudgen in release, runs bench/setup and then this file.
+
+Stdlib only, so it runs on any python >= 3.10 without a venv.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import re
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+REPO = BENCH.parent
+CORPUS = (REPO / ".." / "shared" / "corpus").resolve()
+
+# name -> (corpus path, format). The Terraform inputs are what the peers other than CDKTF
+# cannot read; for those the "same Pulumi schema" is what `cloudgen schema` writes.
+INPUTS = {
+    "aws": ("terraform/aws-5.100.0.json", "terraform"),
+    "azurerm": ("terraform/azurerm.json", "terraform"),
+    "google": ("terraform/google.json", "terraform"),
+    "cloudflare": ("terraform/cloudflare.json", "terraform"),
+    "kubernetes": ("pulumi/kubernetes-3.19.4.schema.json", "pulumi"),
+}
+LANGS = ["typescript", "python", "go", "java"]
+# cloudgen language -> the Pulumi peer program and its -lang value.
+PULUMI_PEER = {"typescript": ("pulumi-gen", "nodejs"), "python": ("pulumi-gen", "python"),
+               "go": ("pulumi-gen", "go"), "java": ("pulumi-java-gen", None)}
+GIB = 1024.0
+
+
+def required() -> bool:
+    """Same rule as codegen/tests/common.rs: in CI a missing tool is a failure, not a skip."""
+    return os.environ.get("CI") in ("true", "1") or os.environ.get("CLOUDGEN_REQUIRE_TOOLS") == "1"
+
+
+def log(msg: str) -> None:
+    print(f"bench: {msg}", file=sys.stderr, flush=True)
+
+
+def loadavg() -> float:
+    with open("/proc/loadavg") as f:
+        return float(f.read().split()[0])
+
+
+@dataclass
+class Run:
+    """One measured process tree."""
+
+    wall: float
+    rss_mb: float | None
+    rc: int | None
+    timed_out: bool
+    load: float
+    phases: str = ""
+
+
+@dataclass
+class Row:
+    """One line of the table: the runs of one tool on one input for one language set."""
+
+    section: str
+    tool: str
+    input: str
+    langs: str
+    runs: list[Run] = field(default_factory=list)
+    note: str = ""
+    status: str = "ok"  # ok | failed | timed out | skipped
+    ratio: str = ""
+    baseline: bool = False
+
+    def ok_runs(self) -> list[Run]:
+        return [r for r in self.runs if r.rc == 0 and not r.timed_out]
+
+    def wall(self) -> float | None:
+        ok = self.ok_runs()
+        return statistics.median(r.wall for r in ok) if ok else None
+
+    def rss(self) -> float | None:
+        ok = [r.rss_mb for r in self.ok_runs() if r.rss_mb is not None]
+        return statistics.median(ok) if ok else None
+
+    def spread(self) -> str:
+        ok = self.ok_runs()
+        if len(ok) < 2:
+            return ""
+        lo, hi, med = min(r.wall for r in ok), max(r.wall for r in ok), self.wall()
+        return f"{fmt_s(lo)}–{fmt_s(hi)} (±{100 * (hi - lo) / 2 / med:.0f}%)"
+
+    def load(self) -> str:
+        return "/".join(f"{r.load:.1f}" for r in self.runs) if self.runs else ""
+
+    def to_json(self) -> dict:
+        return {"section": self.section, "tool": self.tool, "input": self.input, "langs": self.langs,
+                "status": self.status, "note": self.note, "ratio": self.ratio,
+                "wall_median_s": self.wall(), "rss_median_mb": self.rss(),
+                "runs": [r.__dict__ for r in self.runs]}
+
+
+def fmt_s(s: float | None) -> str:
+    if s is None:
+        return "—"
+    return f"{s:.2f} s" if s < 100 else f"{s:.0f} s"
+
+
+def fmt_mb(mb: float | None) -> str:
+    if mb is None:
+        return "—"
+    return f"{mb:.0f} MiB" if mb < 1024 else f"{mb / GIB:.2f} GiB"
+
+
+class Bench:
+    def __init__(self, args: argparse.Namespace):
+        self.args = args
+        stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+        self.out = Path(args.out).resolve() / stamp
+        self.scratch = self.out / "scratch"
+        self.logs = self.out / "logs"
+        for d in (self.scratch, self.logs):
+            d.mkdir(parents=True, exist_ok=True)
+        self.rows: list[Row] = []
+        self.skips: list[str] = []
+        self.cloudgen = str(Path(args.cloudgen).resolve())
+        self.load_start = loadavg()
+        self.started = dt.datetime.now(dt.timezone.utc)
+        self.nlog = 0
+
+    # --- measuring -------------------------------------------------------------------------
+
+    def measure(self, argv: list[str], *, timeout: float, cwd: Path | None = None,
+                env: dict | None = None, name: str = "run") -> Run:
+        """Run argv under GNU time in its own process group; kill the group on timeout.
+
+        Peak RSS is GNU time's "Maximum resident set size": the largest single process of the
+        tree (wait4 rusage), not the sum of processes alive at the same moment.
+        """
+        self.nlog += 1
+        logfile = self.logs / f"{self.nlog:03d}-{name}.log"
+        timefile = self.logs / f"{self.nlog:03d}-{name}.time"
+        cmd = ["/usr/bin/time", "-v", "-o", str(timefile)] + argv
+        load = loadavg()
+        full_env = dict(os.environ)
+        full_env.update(env or {})
+        with open(logfile, "wb") as lf:
+            lf.write((" ".join(argv) + "\n\n").encode())
+            lf.flush()
+            t0 = time.monotonic()
+            p = subprocess.Popen(cmd, stdout=lf, stderr=subprocess.STDOUT, cwd=cwd, env=full_env,
+                                 start_new_session=True)
+            timed_out = False
+            try:
+                p.wait(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                timed_out = True
+                os.killpg(p.pid, signal.SIGKILL)  # our own child's group, and only it
+                p.wait()
+            wall = time.monotonic() - t0
+        rss = rc = None
+        if timefile.exists():
+            text = timefile.read_text(errors="replace")
+            m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", text)
+            rss = int(m.group(1)) / 1024.0 if m else None
+            m = re.search(r"Exit status: (\d+)", text)
+            rc = int(m.group(1)) if m else p.returncode
+        if rc is None:
+            rc = p.returncode
+        out = logfile.read_text(errors="replace")
+        phases = ""
+        m = re.search(r"^phases: (.*)$", out, re.M)
+        if m:
+            phases = m.group(1)
+        m = re.search(r"^cloudgen: .*; ([0-9.]+s)$", out, re.M)
+        if m:
+            phases = f"cloudgen says {m.group(1)}"
+        if rc != 0 and not timed_out:
+            tail = "\n".join(out.splitlines()[-8:])
+            log(f"{name}: exit {rc}; log {logfile}\n{tail}")
+        return Run(wall=wall, rss_mb=rss, rc=rc, timed_out=timed_out, load=load, phases=phases)
+
+    def row(self, row: Row, argv_for, *, reps: int, timeout: float, cwd=None, env=None,
+            prepare=None, adaptive: bool = False) -> Row:
+        """Measure `reps` runs; `prepare()` runs untimed before each (e.g. emptying the output).
+
+        With adaptive, a first run slower than --slow seconds is not repeated (labelled n=1).
+        """
+        log(f"{row.section}: {row.tool} {row.input} [{row.langs}] x{reps}")
+        for i in range(reps):
+            if prepare:
+                prepare()
+            r = self.measure(argv_for(i), timeout=timeout, cwd=cwd, env=env,
+                             name=f"{row.tool}-{row.input}-{row.langs}".replace("/", "_").replace(" ", "_")
+                             .replace(",", "+").replace("(", "").replace(")", ""))
+            row.runs.append(r)
+            if r.timed_out:
+                row.status = f"timed out after {timeout:.0f} s"
+                break
+            if r.rc != 0:
+                row.status = f"failed (exit {r.rc})"
+                break
+            if adaptive and i == 0 and r.wall > self.args.slow and reps > 1:
+                row.note = (row.note + "; " if row.note else "") + f"n=1 (first run > {self.args.slow:.0f} s)"
+                break
+        phases = [r.phases for r in row.runs if r.phases]
+        if phases:
+            row.note = (row.note + "; " if row.note else "") + phases[len(phases) // 2]
+        self.rows.append(row)
+        log(f"  -> {fmt_s(row.wall())}, {fmt_mb(row.rss())}, {row.status}")
+        return row
+
+    def skip(self, what: str, why: str) -> None:
+        msg = f"skipped {what}: {why}"
+        if required():
+            log(msg + " (required: CI=true or CLOUDGEN_REQUIRE_TOOLS=1)")
+            sys.exit(1)
+        log(msg)
+        self.skips.append(msg)
+
+    def fresh(self, path: Path):
+        def prep():
+            if path.exists():
+                shutil.rmtree(path)
+        return prep
+
+    # --- sections --------------------------------------------------------------------------
+
+    def input_path(self, name: str) -> Path:
+        return CORPUS / INPUTS[name][0]
+
+    def pulumi_schema(self, name: str) -> Path | None:
+        """The Pulumi-schema form of an input: itself, or `cloudgen schema` of a Terraform one."""
+        src, fmt = INPUTS[name]
+        if fmt == "pulumi":
+            return CORPUS / src
+        dst = self.out / "schemas" / f"{name}.json"
+        if not dst.exists():
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            r = self.measure([self.cloudgen, "schema", str(CORPUS / src), "-o", str(dst)],
+                             timeout=self.args.timeout, name=f"schema-{name}")
+            if r.rc != 0:
+                log(f"cloudgen schema {name} failed; Pulumi peers skip {name}")
+                return None
+        return dst
+
+    def sec_cloudgen(self, name: str) -> None:
+        out = self.scratch / "cloudgen"
+        sets = [("all", "typescript,python,go,java")] + [(l, l) for l in LANGS]
+        if self.args.quick:
+            sets = sets[:1]
+        for label, langs in sets:
+            self.row(Row("generate", "cloudgen", name, "all four" if label == "all" else label,
+                         baseline=True),
+                     lambda i: [self.cloudgen, "generate", str(self.input_path(name)), "--lang", langs,
+                                "--out", str(out), "--quiet"],
+                     reps=self.args.reps, timeout=self.args.timeout, prepare=self.fresh(out))
+            shutil.rmtree(out, ignore_errors=True)
+
+    def sec_pulumi(self, name: str) -> None:
+        bindir = os.environ.get("BENCH_GOPEERS_BIN")
+        if not bindir or not Path(bindir, "pulumi-gen").exists():
+            self.skip("Pulumi peers", "BENCH_GOPEERS_BIN not set or pulumi-gen missing (run bench/setup)")
+            return
+        schema = self.pulumi_schema(name)
+        if schema is None:
+            return
+        out = self.scratch / "pulumi"
+        via = "" if INPUTS[name][1] == "pulumi" else "input: `cloudgen schema` of the Terraform schema"
+        for lang in (["typescript"] if self.args.quick else LANGS):
+            prog, flag = PULUMI_PEER[lang]
+            argv = [str(Path(bindir, prog))] + (["-lang", flag] if flag else []) + ["-out", str(out), str(schema)]
+            self.row(Row("generate", f"Pulumi {prog}", name, lang, note=via),
+                     lambda i, argv=argv: argv, reps=self.args.peer_reps, timeout=self.args.timeout,
+                     prepare=self.fresh(out), adaptive=True)
+            shutil.rmtree(out, ignore_errors=True)
+
+    def cdktf_env(self) -> dict | None:
+        nm = os.environ.get("BENCH_CDKTF_NODE_MODULES")
+        if not nm or not Path(nm, "@cdktf/provider-generator").exists():
+            self.skip("CDKTF", "BENCH_CDKTF_NODE_MODULES not set or incomplete (run bench/setup)")
+            return None
+        # --max-old-space-size: what cdktf-cli sets for `cdktf get` (large providers need it).
+        return {"NODE_PATH": nm, "CHECKPOINT_DISABLE": "1", "NODE_OPTIONS": "--max-old-space-size=16384"}
+
+    def sec_cdktf(self, name: str, jsii: bool) -> None:
+        if INPUTS[name][1] != "terraform":
+            return
+        env = self.cdktf_env()
+        if env is None:
+            return
+        out = self.scratch / "cdktf"
+        argv = ["node", str(BENCH / "peers" / "cdktf" / "gen.js"), "--schema", str(self.input_path(name)),
+                "--out", str(out)] + (["--jsii"] if jsii else [])
+        if jsii:
+            self.row(Row("generate", "CDKTF + jsii", name, "ts → python, java, go", note="n=1 by design"),
+                     lambda i: argv, reps=1, timeout=self.args.jsii_timeout, env=env,
+                     prepare=self.fresh(out))
+        else:
+            self.row(Row("generate", "CDKTF", name, "typescript"), lambda i: argv,
+                     reps=self.args.peer_reps, timeout=self.args.timeout, env=env,
+                     prepare=self.fresh(out), adaptive=True)
+        shutil.rmtree(out, ignore_errors=True)
+
+    # --- user cost -------------------------------------------------------------------------
+
+    def sec_usercost(self) -> None:
+        """What the generated AWS SDK costs its users, against the official pulumi-aws 6.83.0."""
+        gen = self.out / "usercost" / "gen"
+        if not gen.exists():
+            r = self.measure([self.cloudgen, "generate", str(self.input_path("aws")), "--lang", "all",
+                              "--out", str(gen), "--quiet"], timeout=self.args.timeout, name="usercost-gen")
+            if r.rc != 0:
+                self.skip("user-cost rows", "cloudgen could not generate the AWS SDKs")
+                return
+        if "ts" in self.args.usercost:
+            self.usercost_ts(gen)
+        if "py" in self.args.usercost:
+            self.usercost_py(gen)
+        if "go" in self.args.usercost:
+            self.usercost_go(gen)
+
+    def usercost_ts(self, gen: Path) -> None:
+        nm = os.environ.get("BENCH_NODE_MODULES")
+        if not nm or not Path(nm, "@pulumi/aws").exists():
+            self.skip("TypeScript user cost", "BENCH_NODE_MODULES not set or incomplete (run bench/setup)")
+            return
+        nm = Path(nm)
+        tsc = ["node", str(nm / "typescript" / "bin" / "tsc")]
+        program = ('import * as aws from "@pulumi/aws";\n\n'
+                   'export const bucket = new aws.s3.Bucket("b", { tags: { env: "bench" } });\n')
+        tsconfig = {"compilerOptions": {"strict": True, "target": "es2020", "module": "commonjs",
+                                         "moduleResolution": "node", "noEmit": True, "types": ["node"],
+                                         "typeRoots": [str(nm / "@types")]},
+                    "files": ["index.ts"]}
+        # The published @pulumi/aws ships .d.ts; a cloudgen SDK is published the same way, so
+        # its one-time `tsc` build (the publisher's cost) is a row of its own.
+        sdk_src = gen / "typescript" / "aws"
+        sdk = self.out / "usercost" / "ts-sdk"
+        if not (sdk / "package.json").exists():
+            shutil.copytree(sdk_src, sdk, dirs_exist_ok=True)
+            link = sdk / "node_modules"
+            link.mkdir(exist_ok=True)
+            for dep in ("@pulumi", "@types", "typescript"):
+                (link / dep).unlink(missing_ok=True) if (link / dep).is_symlink() else None
+            (link / "@pulumi").mkdir(exist_ok=True)
+            os.symlink(nm / "@pulumi" / "pulumi", link / "@pulumi" / "pulumi")
+            os.symlink(nm / "@types", link / "@types")
+        build = self.row(Row("user cost", "cloudgen SDK build (publisher, once)", "aws", "typescript",
+                             note="tsc -p of the generated package (declarations)"),
+                         lambda i: tsc + ["-p", str(sdk)], reps=1, timeout=self.args.timeout, cwd=sdk)
+        subjects = []
+        if build.status == "ok":
+            proj = self.out / "usercost" / "ts-cloudgen"
+            (proj / "node_modules" / "@pulumi").mkdir(parents=True, exist_ok=True)
+            for target, src in (("aws", sdk), ("pulumi", nm / "@pulumi" / "pulumi")):
+                p = proj / "node_modules" / "@pulumi" / target
+                if not p.exists():
+                    os.symlink(src, p)
+            subjects.append(("cloudgen", proj))
+        proj = self.out / "usercost" / "ts-official"
+        (proj / "node_modules").mkdir(parents=True, exist_ok=True)
+        p = proj / "node_modules" / "@pulumi"
+        if not p.exists():
+            os.symlink(nm / "@pulumi", p)
+        subjects.append(("official @pulumi/aws 6.83.0", proj))
+        for who, proj in subjects:
+            (proj / "index.ts").write_text(program)
+            (proj / "tsconfig.json").write_text(json.dumps(tsconfig, indent=2))
+            self.row(Row("user cost", f"tsc, one-resource program → {who}", "aws", "typescript",
+                         baseline=who == "cloudgen"),
+                     lambda i, proj=proj: tsc + ["-p", str(proj)], reps=self.args.reps,
+                     timeout=self.args.timeout, cwd=proj)
+
+    def usercost_py(self, gen: Path) -> None:
+        venv = os.environ.get("BENCH_PYTHON_VENV")
+        if not venv or not Path(venv, "bin", "python").exists():
+            self.skip("Python user cost", "BENCH_PYTHON_VENV not set or incomplete (run bench/setup)")
+            return
+        py = str(Path(venv, "bin", "python"))
+        mod = "pulumi_aws.s3"
+        gen_root = str(gen / "python" / "aws")
+        code = f"import {mod}, sys; sys.stdout.write({mod}.__file__ + '\\n')"
+        # One unmeasured import per subject writes its __pycache__ (pip did so for the
+        # official wheel at install time): both are then measured warm.
+        for who, extra in (("cloudgen", {"PYTHONPATH": gen_root}), ("official pulumi-aws 6.83.0", {})):
+            r = self.measure([py, "-c", code], timeout=self.args.timeout, env=extra, name=f"py-warm-{who[:8]}")
+            if r.rc != 0:
+                self.skip(f"Python import ({who})", "the warm-up import failed (see logs)")
+                continue
+            self.row(Row("user cost", f"python -c 'import {mod}' → {who}", "aws", "python",
+                         baseline=who == "cloudgen"),
+                     lambda i: [py, "-c", f"import {mod}"], reps=max(self.args.reps, 5),
+                     timeout=self.args.timeout, env=extra)
+        self.row(Row("user cost", "python -c 'import pulumi' (floor: the runtime alone)", "—", "python"),
+                 lambda i: [py, "-c", "import pulumi"], reps=max(self.args.reps, 5), timeout=self.args.timeout)
+
+    def usercost_go(self, gen: Path) -> None:
+        mods = list((gen / "go").glob("*/go.mod"))
+        if not mods:
+            self.skip("Go user cost", f"no go.mod under {gen / 'go'}")
+            return
+        gen_mod = mods[0].parent
+        gomodcache = subprocess.run(["go", "env", "GOMODCACHE"], capture_output=True, text=True).stdout.strip()
+        # A GOCACHE holding the standard library and github.com/pulumi/pulumi/sdk/v3 but not
+        # the SDK under test: each measured build starts from a copy of it, so it compiles
+        # exactly the SDK's own packages, as a user's first `go build` after `go get` does.
+        deps = self.out / "usercost" / "gocache-deps"
+        env = {"GOFLAGS": "-mod=mod", "GOMODCACHE": gomodcache, "GOTOOLCHAIN": "local"}
+        if not deps.exists():
+            log("usercost: tidying the generated Go module and warming a deps-only GOCACHE")
+            r = self.measure(["go", "mod", "tidy"], timeout=self.args.timeout, cwd=gen_mod, env=env, name="go-tidy")
+            if r.rc != 0:
+                self.skip("Go user cost", "go mod tidy failed in the generated module")
+                return
+            r = self.measure(["go", "build", "github.com/pulumi/pulumi/sdk/v3/go/pulumi/..."],
+                             timeout=self.args.timeout, cwd=gen_mod,
+                             env=dict(env, GOCACHE=str(deps)), name="go-warm-deps")
+            if r.rc != 0:
+                self.skip("Go user cost", "could not warm the deps GOCACHE")
+                return
+        run_cache = self.out / "usercost" / "gocache-run"
+
+        def prep():
+            shutil.rmtree(run_cache, ignore_errors=True)
+            shutil.copytree(deps, run_cache, symlinks=True)
+
+        subjects = [("cloudgen", gen_mod, ["go", "build", "./..."])]
+        subjects.append(("official pulumi-aws/sdk/v6 v6.83.0", BENCH / "usercost" / "go-official",
+                         ["go", "build", "github.com/pulumi/pulumi-aws/sdk/v6/go/aws/..."]))
+        for who, cwd, argv in subjects:
+            if who.startswith("official") and self.args.skip_official_go:
+                self.skip("official Go SDK build", "--skip-official-go")
+                continue
+            self.row(Row("user cost", f"go build, whole SDK module → {who}", "aws", "go",
+                         note="n=1; fresh GOCACHE except std + pulumi sdk", baseline=who == "cloudgen"),
+                     lambda i, argv=argv: argv, reps=1, timeout=self.args.go_timeout, cwd=cwd,
+                     env=dict(env, GOCACHE=str(run_cache)), prepare=prep)
+        shutil.rmtree(run_cache, ignore_errors=True)
+
+    # --- report ----------------------------------------------------------------------------
+
+    def ratios(self) -> None:
+        base = {}
+        for r in self.rows:
+            if r.baseline and r.wall() is not None:
+                base[(r.section, r.input, r.langs)] = r.wall()
+        for r in self.rows:
+            if r.baseline:
+                r.ratio = "1× (baseline)"
+                continue
+            key_langs = r.langs
+            if r.tool == "CDKTF + jsii":
+                key_langs = "all four"
+            b = base.get((r.section, r.input, key_langs))
+            if r.section == "user cost":
+                b = next((v for (s, i, l), v in base.items() if s == "user cost" and l == r.langs
+                          and i == r.input), None)
+            if b and r.wall() is not None:
+                r.ratio = f"{r.wall() / b:.1f}×"
+            elif b and r.status.startswith("timed out"):
+                t = sum(x.wall for x in r.runs)
+                r.ratio = f"> {t / b:.0f}×"
+
+    def totals(self) -> list[Row]:
+        """Per input, Pulumi's four generators summed (four processes, four binds)."""
+        out = []
+        for name in self.args.inputs:
+            parts = [r for r in self.rows if r.input == name and r.tool.startswith("Pulumi ")
+                     and r.langs in LANGS]
+            if len(parts) != 4:
+                continue
+            t = Row("generate", "Pulumi, 4 generators summed", name, "all four",
+                    note="sum of the four medians; peak RSS = the largest of the four")
+            if all(p.wall() is not None for p in parts):
+                t.runs = [Run(wall=sum(p.wall() for p in parts), rss_mb=max(p.rss() or 0 for p in parts),
+                              rc=0, timed_out=False, load=statistics.mean(x.load for p in parts for x in p.runs))]
+            else:
+                t.status = "incomplete (a generator failed or timed out)"
+            out.append(t)
+        return out
+
+    def report(self) -> str:
+        self.rows.extend(self.totals())
+        self.ratios()
+        commit = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short=12", "HEAD"],
+                                capture_output=True, text=True).stdout.strip()
+        dirty = subprocess.run(["git", "-C", str(REPO), "status", "--porcelain", "--untracked-files=no"],
+                               capture_output=True, text=True).stdout.strip()
+        cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
+        mem = next((l.split()[1] for l in open("/proc/meminfo") if l.startswith("MemTotal")), "0")
+        lines = [
+            f"# cloudgen benchmark — {self.started.strftime('%Y-%m-%d %H:%M UTC')}",
+            "",
+            f"- commit measured: `{commit}`{' (with uncommitted changes)' if dirty else ''}; cloudgen release build `{self.cloudgen}`",
+            f"- machine: {os.cpu_count()} cores ({cpu}), {int(mem) / 1024 / 1024:.0f} GiB RAM, {platform.system()} {platform.release()}; shared with other builds",
+            f"- load average (1 min): {self.load_start:.1f} at start, {loadavg():.1f} at end; per row: the value at the start of each run",
+            f"- runs: cloudgen and cheap rows median of {self.args.reps}; peers median of {self.args.peer_reps} "
+            f"unless the first run took > {self.args.slow:.0f} s (then n=1, noted); CDKTF+jsii and go build n=1",
+            "- wall: elapsed time of the whole process tree; peak RSS: GNU `time -v` maximum resident set size, "
+            "i.e. the largest single process of the tree, not the sum of concurrent processes",
+            "- ratio: this row's median wall time ÷ cloudgen's on the same input and language set, from this run "
+            "(both suffer the same machine load)",
+            "",
+            "| section | tool | input | languages | runs | wall (median) | spread (min–max) | peak RSS | load | ratio vs cloudgen | status | notes |",
+            "|---|---|---|---|---|---|---|---|---|---|---|---|",
+        ]
+        order = {"generate": 0, "user cost": 1}
+        rows = sorted(self.rows, key=lambda r: (order.get(r.section, 9),
+                                                self.args.inputs.index(r.input) if r.input in self.args.inputs else 99))
+        for r in rows:
+            lines.append(f"| {r.section} | {r.tool} | {r.input} | {r.langs} | {len(r.ok_runs())}/{len(r.runs)} | "
+                         f"{fmt_s(r.wall())} | {r.spread()} | {fmt_mb(r.rss())} | {r.load()} | {r.ratio} | "
+                         f"{r.status} | {r.note} |")
+        lines += ["", self.targets()]
+        if self.skips:
+            lines += ["", "Skipped:", ""] + [f"- {s}" for s in self.skips]
+        lines += ["", f"Logs of every run: `{self.logs}`"]
+        return "\n".join(lines) + "\n"
+
+    def targets(self) -> str:
+        def find(pred):
+            return next((r for r in self.rows if pred(r)), None)
+        out = ["## Targets (issue 6)", "", "| target | measured | met |", "|---|---|---|"]
+        aws = find(lambda r: r.tool == "cloudgen" and r.input == "aws" and r.langs == "all four")
+        if aws and aws.wall() is not None:
+            out.append(f"| AWS 5.100.0, all four languages < 3 s wall | {fmt_s(aws.wall())} | {'yes' if aws.wall() < 3 else 'no'} |")
+            out.append(f"| … and < 1 GiB peak RSS | {fmt_mb(aws.rss())} | {'yes' if (aws.rss() or 1e9) < 1024 else 'no'} |")
+        for r in self.rows:
+            if r.section == "generate" and not r.baseline and r.ratio and r.tool != "Pulumi, 4 generators summed" \
+                    and r.ratio[0].isdigit():
+                v = float(r.ratio.rstrip("×"))
+                out.append(f"| ≥ 30× faster than {r.tool} on {r.input} [{r.langs}] | {r.ratio} | {'yes' if v >= 30 else 'no'} |")
+            elif r.section == "generate" and r.ratio.startswith(">"):
+                out.append(f"| ≥ 30× faster than {r.tool} on {r.input} [{r.langs}] | {r.ratio} (peer timed out) | "
+                           f"{'yes' if float(r.ratio[2:].rstrip('×')) >= 30 else 'unknown'} |")
+        g = find(lambda r: r.tool.startswith("go build") and "cloudgen" in r.tool)
+        if g and g.rss() is not None:
+            out.append(f"| generated Go module (AWS) builds < 2 GiB peak | {fmt_mb(g.rss())} | {'yes' if g.rss() < 2048 else 'no'} |")
+        t = find(lambda r: r.tool.startswith("tsc, one-resource") and "cloudgen" in r.tool)
+        if t and t.wall() is not None:
+            out.append(f"| one-resource TypeScript program type-checks < 3 s | {fmt_s(t.wall())} | {'yes' if t.wall() < 3 else 'no'} |")
+        p = find(lambda r: r.tool.startswith("python -c 'import pulumi_aws") and "cloudgen" in r.tool)
+        if p and p.wall() is not None:
+            out.append(f"| importing one Python module < 0.3 s | {fmt_s(p.wall())} (process wall, interpreter start included) | "
+                       f"{'yes' if p.wall() < 0.3 else 'no'} |")
+        return "\n".join(out)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--cloudgen", required=True, help="the release cloudgen binary")
+    ap.add_argument("--quick", action="store_true",
+                    help="aws + kubernetes; cloudgen all-four only; TypeScript peers only; no CDKTF jsii, no Go build")
+    ap.add_argument("--inputs", default=",".join(INPUTS), help=f"comma list of {', '.join(INPUTS)}")
+    ap.add_argument("--sections", default="cloudgen,pulumi,cdktf,cdktf-jsii,usercost",
+                    help="comma list of cloudgen, pulumi, cdktf, cdktf-jsii, usercost")
+    ap.add_argument("--usercost", default="ts,py,go", help="comma list of ts, py, go")
+    ap.add_argument("--reps", type=int, default=3, help="runs per cloudgen / cheap row (median)")
+    ap.add_argument("--peer-reps", type=int, default=3, help="runs per peer row (median)")
+    ap.add_argument("--slow", type=float, default=60, help="a peer whose first run exceeds this is not repeated")
+    ap.add_argument("--timeout", type=float, default=1800, help="per-run timeout, seconds")
+    ap.add_argument("--jsii-timeout", type=float, default=1800, help="timeout of one CDKTF full jsii run")
+    ap.add_argument("--go-timeout", type=float, default=3600, help="timeout of one go build of a whole SDK")
+    ap.add_argument("--skip-official-go", action="store_true", help="do not build the official Go SDK")
+    ap.add_argument("--out", default=str(BENCH / "out"))
+    args = ap.parse_args()
+    args.inputs = [s for s in args.inputs.split(",") if s]
+    args.sections = [s for s in args.sections.split(",") if s]
+    args.usercost = [s for s in args.usercost.split(",") if s]
+    if args.quick:
+        if args.inputs == list(INPUTS):
+            args.inputs = ["aws", "kubernetes"]
+        args.sections = [s for s in args.sections if s != "cdktf-jsii"]
+        args.usercost = [s for s in args.usercost if s != "go"]
+    for n in args.inputs:
+        if n not in INPUTS:
+            ap.error(f"unknown input {n!r}; known: {', '.join(INPUTS)}")
+    for s in args.sections:
+        if s not in ("cloudgen", "pulumi", "cdktf", "cdktf-jsii", "usercost"):
+            ap.error(f"unknown section {s!r}")
+    if not CORPUS.is_dir():
+        print(f"bench: error: the shared corpus is not at {CORPUS}", file=sys.stderr)
+        return 2
+    if not os.access("/usr/bin/time", os.X_OK):
+        print("bench: error: GNU time is missing at /usr/bin/time (bench/setup installs it)", file=sys.stderr)
+        return 2
+
+    b = Bench(args)
+    log(f"writing to {b.out}")
+    try:
+        for name in args.inputs:
+            if "cloudgen" in args.sections:
+                b.sec_cloudgen(name)
+            if "pulumi" in args.sections:
+                b.sec_pulumi(name)
+            if "cdktf" in args.sections:
+                b.sec_cdktf(name, jsii=False)
+        # The slow, single-run rows last, so an interrupted run still has the core table.
+        if "cdktf-jsii" in args.sections:
+            for name in args.inputs:
+                b.sec_cdktf(name, jsii=True)
+        if "usercost" in args.sections:
+            b.sec_usercost()
+    except KeyboardInterrupt:
+        log("interrupted; reporting what was measured")
+    text = b.report()
+    (b.out / "results.md").write_text(text)
+    (b.out / "rows.json").write_text(json.dumps([r.to_json() for r in b.rows], indent=2))
+    shutil.rmtree(b.scratch, ignore_errors=True)
+    print(text)
+    log(f"report: {b.out / 'results.md'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
