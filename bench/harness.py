@@ -268,7 +268,7 @@ class Bench:
                          baseline=True),
                      lambda i: [self.cloudgen, "generate", str(self.input_path(name)), "--lang", langs,
                                 "--out", str(out), "--quiet"],
-                     reps=self.args.reps, timeout=self.args.timeout, prepare=self.fresh(out))
+                     reps=self.args.reps, timeout=self.args.timeout, prepare=self.fresh(out), adaptive=True)
             shutil.rmtree(out, ignore_errors=True)
 
     def sec_pulumi(self, name: str) -> None:
@@ -511,8 +511,8 @@ class Bench:
             f"- commit measured: `{commit}`{' (with uncommitted changes)' if dirty else ''}; cloudgen release build `{self.cloudgen}`",
             f"- machine: {os.cpu_count()} cores ({cpu}), {int(mem) / 1024 / 1024:.0f} GiB RAM, {platform.system()} {platform.release()}; shared with other builds",
             f"- load average (1 min): {self.load_start:.1f} at start, {loadavg():.1f} at end; per row: the value at the start of each run",
-            f"- runs: cloudgen and cheap rows median of {self.args.reps}; peers median of {self.args.peer_reps} "
-            f"unless the first run took > {self.args.slow:.0f} s (then n=1, noted); CDKTF+jsii and go build n=1",
+            f"- runs: cloudgen and cheap rows median of {self.args.reps}, peers of {self.args.peer_reps}; "
+            f"a generator whose first run took > {self.args.slow:.0f} s ran once (n=1, noted); CDKTF+jsii and go build n=1",
             "- wall: elapsed time of the whole process tree; peak RSS: GNU `time -v` maximum resident set size, "
             "i.e. the largest single process of the tree, not the sum of concurrent processes",
             "- ratio: this row's median wall time ÷ cloudgen's on the same input and language set, from this run "
