@@ -261,6 +261,7 @@ class Bench:
     def sec_cloudgen(self, name: str) -> None:
         out = self.scratch / "cloudgen"
         sets = [("all", "typescript,python,go,java")] + [(l, l) for l in LANGS]
+        sets = [s for s in sets if s[0] in self.args.cloudgen_sets]
         if self.args.quick:
             sets = sets[:1]
         for label, langs in sets:
@@ -268,7 +269,8 @@ class Bench:
                          baseline=True),
                      lambda i: [self.cloudgen, "generate", str(self.input_path(name)), "--lang", langs,
                                 "--out", str(out), "--quiet"],
-                     reps=self.args.reps, timeout=self.args.timeout, prepare=self.fresh(out), adaptive=True)
+                     reps=self.args.reps, timeout=self.args.cloudgen_timeout or self.args.timeout,
+                     prepare=self.fresh(out), adaptive=True)
             shutil.rmtree(out, ignore_errors=True)
 
     def sec_pulumi(self, name: str) -> None:
@@ -572,6 +574,10 @@ def main() -> int:
     ap.add_argument("--sections", default="cloudgen,pulumi,cdktf,cdktf-jsii,usercost",
                     help="comma list of cloudgen, pulumi, cdktf, cdktf-jsii, usercost")
     ap.add_argument("--usercost", default="ts,py,go", help="comma list of ts, py, go")
+    ap.add_argument("--cloudgen-sets", default="all,typescript,python,go,java",
+                    help="which cloudgen rows per input: all (the four languages in one run) and/or single languages")
+    ap.add_argument("--cloudgen-timeout", type=float, default=0,
+                    help="per-run timeout of cloudgen rows (default: --timeout)")
     ap.add_argument("--reps", type=int, default=3, help="runs per cloudgen / cheap row (median)")
     ap.add_argument("--peer-reps", type=int, default=3, help="runs per peer row (median)")
     ap.add_argument("--slow", type=float, default=60, help="a peer whose first run exceeds this is not repeated")
@@ -584,6 +590,7 @@ def main() -> int:
     args.inputs = [s for s in args.inputs.split(",") if s]
     args.sections = [s for s in args.sections.split(",") if s]
     args.usercost = [s for s in args.usercost.split(",") if s]
+    args.cloudgen_sets = [s for s in args.cloudgen_sets.split(",") if s]
     if args.quick:
         if args.inputs == list(INPUTS):
             args.inputs = ["aws", "kubernetes"]
