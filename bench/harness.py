@@ -141,6 +141,12 @@ class Bench:
         self.load_start = loadavg()
         self.started = dt.datetime.now(dt.timezone.utc)
         self.nlog = 0
+        # Taken at the start: the tree that was built and measured, not the one at report time.
+        self.commit = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short=12", "HEAD"],
+                                     capture_output=True, text=True).stdout.strip()
+        self.dirty = bool(subprocess.run(["git", "-C", str(REPO), "status", "--porcelain", "--untracked-files=no"],
+                                         capture_output=True, text=True).stdout.strip())
+        self.sources: list[str] = []
 
     # --- measuring -------------------------------------------------------------------------
 
@@ -503,18 +509,18 @@ class Bench:
     def report(self) -> str:
         self.rows.extend(self.totals())
         self.ratios()
-        commit = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short=12", "HEAD"],
-                                capture_output=True, text=True).stdout.strip()
-        dirty = subprocess.run(["git", "-C", str(REPO), "status", "--porcelain", "--untracked-files=no"],
-                               capture_output=True, text=True).stdout.strip()
+        commit, dirty = self.commit, self.dirty
         cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
         mem = next((l.split()[1] for l in open("/proc/meminfo") if l.startswith("MemTotal")), "0")
         lines = [
             f"# cloudgen benchmark — {self.started.strftime('%Y-%m-%d %H:%M UTC')}",
             "",
-            f"- commit measured: `{commit}`{' (with uncommitted changes)' if dirty else ''}; cloudgen release build `{self.cloudgen}`",
+            (f"- merged from runs: {', '.join(self.sources)}" if self.sources else
+             f"- commit measured: `{commit}`{' (with uncommitted changes)' if dirty else ''}; cloudgen release build `{self.cloudgen}`"),
             f"- machine: {os.cpu_count()} cores ({cpu}), {int(mem) / 1024 / 1024:.0f} GiB RAM, {platform.system()} {platform.release()}; shared with other builds",
-            f"- load average (1 min): {self.load_start:.1f} at start, {loadavg():.1f} at end; per row: the value at the start of each run",
+            (f"- load average (1 min) per row: the value at the start of each run" if self.sources else
+             f"- load average (1 min): {self.load_start:.1f} at start, {loadavg():.1f} at end; per row: the value at the start of each run"),
+            "- runs: the runs column counts successful/attempted runs of each row" if self.sources else
             f"- runs: cloudgen and cheap rows median of {self.args.reps}, peers of {self.args.peer_reps}; "
             f"a generator whose first run took > {self.args.slow:.0f} s ran once (n=1, noted); CDKTF+jsii and go build n=1",
             "- wall: elapsed time of the whole process tree; peak RSS: GNU `time -v` maximum resident set size, "
@@ -567,9 +573,30 @@ class Bench:
         return "\n".join(out)
 
 
+def merge(b: Bench, dirs: list[str]) -> int:
+    """One report from several runs' rows.json (e.g. generator rows and user-cost rows run apart)."""
+    for d in dirs:
+        data = json.loads(Path(d, "rows.json").read_text())
+        rows, meta = (data["rows"], data["meta"]) if isinstance(data, dict) else (data, {})
+        label = Path(d).name + (f" (commit `{meta['commit']}`)" if meta.get("commit") else "")
+        b.sources.append(label)
+        for j in rows:
+            if j["tool"] == "Pulumi, 4 generators summed":
+                continue  # recomputed
+            r = Row(j["section"], j["tool"], j["input"], j["langs"], note=j["note"], status=j["status"])
+            r.runs = [Run(**x) for x in j["runs"]]
+            r.baseline = j["tool"] == "cloudgen" or (j["section"] == "user cost" and "→ cloudgen" in j["tool"])
+            b.rows.append(r)
+    names = {r.input for r in b.rows}
+    b.args.inputs = [n for n in INPUTS if n in names] + sorted(n for n in names if n not in INPUTS)
+    shutil.rmtree(b.out, ignore_errors=True)
+    print(b.report())
+    return 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--cloudgen", required=True, help="the release cloudgen binary")
+    ap.add_argument("--cloudgen", default="", help="the release cloudgen binary (bench/run passes it)")
     ap.add_argument("--quick", action="store_true",
                     help="aws + kubernetes; cloudgen all-four only; TypeScript peers only; no CDKTF jsii, no Go build")
     ap.add_argument("--inputs", default=",".join(INPUTS), help=f"comma list of {', '.join(INPUTS)}")
@@ -588,7 +615,12 @@ def main() -> int:
     ap.add_argument("--go-timeout", type=float, default=3600, help="timeout of one go build of a whole SDK")
     ap.add_argument("--skip-official-go", action="store_true", help="do not build the official Go SDK")
     ap.add_argument("--out", default=str(BENCH / "out"))
+    ap.add_argument("--merge", nargs="+", metavar="RUN_DIR",
+                    help="measure nothing: print one table from the rows.json of earlier runs "
+                         "(ratios stay within each run's own rows)")
     args = ap.parse_args()
+    if not args.cloudgen and not args.merge:
+        ap.error("--cloudgen is required (bench/run passes it)")
     args.inputs = [s for s in args.inputs.split(",") if s]
     args.sections = [s for s in args.sections.split(",") if s]
     args.usercost = [s for s in args.usercost.split(",") if s]
@@ -612,6 +644,8 @@ def main() -> int:
         return 2
 
     b = Bench(args)
+    if args.merge:
+        return merge(b, args.merge)
     log(f"writing to {b.out}")
     try:
         for name in args.inputs:
@@ -631,7 +665,10 @@ def main() -> int:
         log("interrupted; reporting what was measured")
     text = b.report()
     (b.out / "results.md").write_text(text)
-    (b.out / "rows.json").write_text(json.dumps([r.to_json() for r in b.rows], indent=2))
+    (b.out / "rows.json").write_text(json.dumps(
+        {"meta": {"commit": b.commit, "dirty": b.dirty, "started": b.started.isoformat(),
+                  "argv": sys.argv[1:], "cloudgen": b.cloudgen},
+         "rows": [r.to_json() for r in b.rows if r.tool != "Pulumi, 4 generators summed"]}, indent=2))
     shutil.rmtree(b.scratch, ignore_errors=True)
     print(text)
     log(f"report: {b.out / 'results.md'}")
