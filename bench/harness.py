@@ -126,6 +126,30 @@ def fmt_mb(mb: float | None) -> str:
     return f"{mb:.0f} MiB" if mb < 1024 else f"{mb / GIB:.2f} GiB"
 
 
+GO_KEYWORDS = {"break", "case", "chan", "const", "continue", "default", "defer", "else", "fallthrough",
+               "for", "func", "go", "goto", "if", "import", "interface", "map", "package", "range",
+               "return", "select", "struct", "switch", "type", "var"}
+
+
+def go_keyword_modules(schema: Path) -> None:
+    """Give Pulumi's Go generator a package name for modules that are Go keywords.
+
+    cloudgen's Terraform mapping puts aws_default_* in module `default`; Pulumi's Go generator
+    would emit `package default` and panic. The official pulumi-aws avoids it with its own
+    module map; the peer gets the smallest equivalent hint (language.go.moduleToPackage).
+    """
+    spec = json.loads(schema.read_text())
+    mods = {tok.split(":")[1].split("/")[0] for sec in ("resources", "functions", "types")
+            for tok in spec.get(sec, {}) if tok.count(":") == 2}
+    bad = sorted(m for m in mods if m in GO_KEYWORDS)
+    if not bad:
+        return
+    go = spec.setdefault("language", {}).setdefault("go", {})
+    go.setdefault("moduleToPackage", {}).update({m: f"{m}s" for m in bad})
+    schema.write_text(json.dumps(spec, indent=2, sort_keys=True))
+    log(f"{schema.name}: language.go.moduleToPackage for Go-keyword modules {bad}")
+
+
 class Bench:
     def __init__(self, args: argparse.Namespace):
         self.args = args
@@ -262,6 +286,7 @@ class Bench:
             if r.rc != 0:
                 log(f"cloudgen schema {name} failed; Pulumi peers skip {name}")
                 return None
+            go_keyword_modules(dst)
         return dst
 
     def sec_cloudgen(self, name: str) -> None:
