@@ -314,7 +314,7 @@ class Bench:
             return
         out = self.scratch / "pulumi"
         via = "" if INPUTS[name][1] == "pulumi" else "input: `cloudgen schema` of the Terraform schema"
-        for lang in (["typescript"] if self.args.quick else LANGS):
+        for lang in (["typescript"] if self.args.quick else [l for l in LANGS if l in self.args.peer_langs]):
             prog, flag = PULUMI_PEER[lang]
             argv = [str(Path(bindir, prog))] + (["-lang", flag] if flag else []) + ["-out", str(out), str(schema)]
             self.row(Row("generate", f"Pulumi {prog}", name, lang, note=via),
@@ -630,6 +630,7 @@ def main() -> int:
     ap.add_argument("--usercost", default="ts,py,go", help="comma list of ts, py, go")
     ap.add_argument("--cloudgen-sets", default="all,typescript,python,go,java",
                     help="which cloudgen rows per input: all (the four languages in one run) and/or single languages")
+    ap.add_argument("--peer-langs", default=",".join(LANGS), help="which Pulumi generators to run (cloudgen language names)")
     ap.add_argument("--cloudgen-timeout", type=float, default=0,
                     help="per-run timeout of cloudgen rows (default: --timeout)")
     ap.add_argument("--reps", type=int, default=3, help="runs per cloudgen / cheap row (median)")
@@ -650,6 +651,7 @@ def main() -> int:
     args.sections = [s for s in args.sections.split(",") if s]
     args.usercost = [s for s in args.usercost.split(",") if s]
     args.cloudgen_sets = [s for s in args.cloudgen_sets.split(",") if s]
+    args.peer_langs = [s for s in args.peer_langs.split(",") if s]
     if args.quick:
         if args.inputs == list(INPUTS):
             args.inputs = ["aws", "kubernetes"]
