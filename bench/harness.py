@@ -637,7 +637,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--cloudgen", default="", help="the release cloudgen binary (bench/run passes it)")
     ap.add_argument("--quick", action="store_true",
-                    help="aws + kubernetes; cloudgen all-four only; TypeScript peers only; no CDKTF jsii, no Go build")
+                    help="kubernetes + cloudflare; cloudgen all-four only; TypeScript peers only; no jsii, no user cost")
     ap.add_argument("--inputs", default=",".join(INPUTS), help=f"comma list of {', '.join(INPUTS)}")
     ap.add_argument("--sections", default="cloudgen,pulumi,cdktf,cdktf-jsii,usercost",
                     help="comma list of cloudgen, pulumi, cdktf, cdktf-jsii, usercost")
@@ -667,10 +667,11 @@ def main() -> int:
     args.cloudgen_sets = [s for s in args.cloudgen_sets.split(",") if s]
     args.peer_langs = [s for s in args.peer_langs.split(",") if s]
     if args.quick:
+        # Minutes, not hours: AWS is left out while its Java generation is quadratic
+        # (see bench/RESULTS.md); add it back with --inputs aws,... when that is fixed.
         if args.inputs == list(INPUTS):
-            args.inputs = ["aws", "kubernetes"]
-        args.sections = [s for s in args.sections if s != "cdktf-jsii"]
-        args.usercost = [s for s in args.usercost if s != "go"]
+            args.inputs = ["kubernetes", "cloudflare"]
+        args.sections = [s for s in args.sections if s not in ("cdktf-jsii", "usercost")]
     for n in args.inputs:
         if n not in INPUTS:
             ap.error(f"unknown input {n!r}; known: {', '.join(INPUTS)}")
