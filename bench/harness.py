@@ -569,7 +569,8 @@ class Bench:
         lines += ["", self.targets()]
         if self.skips:
             lines += ["", "Skipped:", ""] + [f"- {s}" for s in self.skips]
-        lines += ["", f"Logs of every run: `{self.logs}`"]
+        if not self.sources:
+            lines += ["", f"Logs of every run: `{self.logs}`"]
         return "\n".join(lines) + "\n"
 
     def targets(self) -> str:
