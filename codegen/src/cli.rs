@@ -547,8 +547,13 @@ fn explain_resources(input: &Path, common: &CommonArgs) -> i32 {
     0
 }
 
-/// Writes a single file via a temporary sibling and a rename.
+/// Writes a single file via a temporary sibling and a rename, so a reader never sees half a
+/// file. A path that exists and is not a regular file (`/dev/stdout`, `/dev/null`, a FIFO) is
+/// written in place: renaming over it would replace the device with a regular file.
 fn write_file_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+        return std::fs::write(path, bytes);
+    }
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)?;
     let mut tmp = tempfile::NamedTempFile::new_in(dir)?;

@@ -130,6 +130,31 @@ fn explain_ir_and_schema_commands_work() {
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
 }
 
+/// `schema -o` onto something that is not a regular file (a FIFO here; `/dev/null` or
+/// `/dev/stdout` in practice) writes through it and leaves it in place: the atomic
+/// rename-over would turn the device into a regular file.
+#[cfg(unix)]
+#[test]
+fn schema_output_to_a_fifo_writes_through_it() {
+    use std::os::unix::fs::FileTypeExt;
+    let root = common::repo_root();
+    let tmp = tempfile::tempdir().unwrap();
+    let fifo = tmp.path().join("pipe");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status().expect("run mkfifo");
+    assert!(made.success(), "mkfifo failed");
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read(&fifo).expect("read the fifo"))
+    };
+    let o = cloudgen(&root, &["schema", "schemas/minidns.tf.json", "-o", fifo.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    // Checked before joining: had the fifo been renamed over, its reader would wait forever.
+    assert!(std::fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo(), "the fifo was replaced by a regular file");
+    let got = reader.join().expect("reader thread");
+    let v: serde_json::Value = serde_json::from_slice(&got).expect("the schema came through the fifo");
+    assert_eq!(v["name"], "minidns");
+}
+
 /// `--templates DIR` overrides embedded templates file by file; a broken override is a
 /// clear error, not a panic.
 #[test]
