@@ -60,13 +60,28 @@ pub fn files_with(dir: &Path, exts: &[&str]) -> Vec<PathBuf> {
 
 use cloudgen::backends::{ArtifactContent, Target};
 use cloudgen::diag::SourceRef;
-use cloudgen::ir::{Package, PackageBuilder, Property, Token, TypeRef};
+use cloudgen::ir::{ObjectType, Package, PackageBuilder, Property, Token, TypeDef, TypeRef, Usage};
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 /// A source reference into the (imaginary) fixture file of a hand-built package.
 pub fn src(p: &str) -> SourceRef {
     SourceRef::new("fixture.json", p)
+}
+
+/// A named object type of a hand-built package (no alias, usage left to `finish`).
+pub fn object(token: Token, docs: Option<&str>, properties: Vec<Property>) -> TypeDef {
+    TypeDef::Object(ObjectType {
+        token,
+        module: String::new(),
+        docs: docs.map(str::to_string),
+        properties,
+        usage: Usage::default(),
+        alias_of: None,
+        language: Default::default(),
+        extra: Default::default(),
+        source: src("/types"),
+    })
 }
 
 /// An optional property with every flag off.

@@ -33,25 +33,11 @@ use std::process::Command;
 use std::sync::OnceLock;
 use std::time::Instant;
 
-use common::{bundle, finish, prop, req, src, tok};
+use common::{bundle, finish, object, prop, req, src, tok};
 
 /// Plans and renders `pkg` with the embedded templates: path → contents.
 fn render(pkg: &Package) -> BTreeMap<String, String> {
     common::render(&Java, pkg)
-}
-
-fn object(token: Token, docs: Option<&str>, properties: Vec<Property>) -> TypeDef {
-    TypeDef::Object(ObjectType {
-        token,
-        module: String::new(),
-        docs: docs.map(str::to_string),
-        properties,
-        usage: Usage::default(),
-        alias_of: None,
-        language: Default::default(),
-        extra: Default::default(),
-        source: src("/types"),
-    })
 }
 
 fn enumeration(

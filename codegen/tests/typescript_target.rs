@@ -15,25 +15,11 @@ use serde_json::json;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use common::{bundle, finish, prop, req, src, tok};
+use common::{bundle, finish, object, prop, req, src, tok};
 
 /// Plans and renders `pkg` with the embedded templates: path → contents.
 fn render(pkg: &Package) -> BTreeMap<String, String> {
     common::render(&TypeScript, pkg)
-}
-
-fn object(token: Token, docs: Option<&str>, properties: Vec<Property>) -> TypeDef {
-    TypeDef::Object(ObjectType {
-        token,
-        module: String::new(),
-        docs: docs.map(str::to_string),
-        properties,
-        usage: Usage::default(),
-        alias_of: None,
-        language: Default::default(),
-        extra: Default::default(),
-        source: src("/types"),
-    })
 }
 
 /// An enum value: explicit name, value, docs, deprecation.

@@ -128,6 +128,15 @@ struct Planner<'a> {
     out: Vec<Artifact>,
 }
 
+/// The file name of chunk `n` of a split file: `stem.go`, `stem1.go`, `stem2.go`, ….
+fn chunk_file(stem: &str, n: usize) -> String {
+    if n == 0 {
+        format!("{stem}.go")
+    } else {
+        format!("{stem}{n}.go")
+    }
+}
+
 fn res_of(pkg: &Package, i: usize) -> &Resource {
     if i == PROVIDER {
         &pkg.provider
@@ -381,15 +390,10 @@ impl<'a> Planner<'a> {
         }
         // Containers last: every other file has recorded what it needs by now.
         let needs = std::mem::take(&mut self.containers);
-        for (d, conts) in &needs {
-            let objects = self.dirs[d].objects.clone();
-            self.aliases_files(d, &objects, conts);
-        }
+        let none = BTreeMap::new();
         for d in &dirs {
-            if !needs.contains_key(d) {
-                let objects = self.dirs[d].objects.clone();
-                self.aliases_files(d, &objects, &BTreeMap::new());
-            }
+            let objects = self.dirs[d].objects.clone();
+            self.aliases_files(d, &objects, needs.get(d).unwrap_or(&none));
         }
         for (d, conts) in needs {
             self.containers_files(&d, conts);
@@ -1258,11 +1262,7 @@ impl<'a> Planner<'a> {
                 enums: models,
                 ..Default::default()
             };
-            let name = if n == 0 {
-                "pulumiEnums.go".to_string()
-            } else {
-                format!("pulumiEnums{n}.go")
-            };
+            let name = chunk_file("pulumiEnums", n);
             self.out.push(Artifact::template(
                 self.root_path(dir, &name),
                 "go/types.go.tera",
@@ -1288,11 +1288,7 @@ impl<'a> Planner<'a> {
                 objects: models,
                 ..Default::default()
             };
-            let name = if n == 0 {
-                "pulumiTypes.go".to_string()
-            } else {
-                format!("pulumiTypes{n}.go")
-            };
+            let name = chunk_file("pulumiTypes", n);
             self.out.push(Artifact::template(
                 self.root_path(dir, &name),
                 "go/types.go.tera",
@@ -1335,7 +1331,7 @@ impl<'a> Planner<'a> {
                 head: self.head(dir, &[], Vec::new(), Vec::new()),
                 aliases: chunk.to_vec(),
             };
-            let name = if n == 0 { "pulumiAliases.go".to_string() } else { format!("pulumiAliases{n}.go") };
+            let name = chunk_file("pulumiAliases", n);
             self.out.push(Artifact::template(self.root_path(dir, &name), "go/aliases.go.tera", &file));
         }
     }
@@ -1373,11 +1369,7 @@ impl<'a> Planner<'a> {
                 containers: models,
                 ..Default::default()
             };
-            let name = if n == 0 {
-                "pulumiContainers.go".to_string()
-            } else {
-                format!("pulumiContainers{n}.go")
-            };
+            let name = chunk_file("pulumiContainers", n);
             self.out.push(Artifact::template(
                 self.root_path(dir, &name),
                 "go/types.go.tera",
