@@ -6,9 +6,9 @@
 
 use crate::backends::{self, Target};
 use crate::diag::Diagnostics;
-use crate::driver::{self, Input, Options};
+use crate::driver::{self, Input, Options, RenderError};
 use crate::frontends::Format;
-use crate::output;
+use crate::output::{self, Checker, Writer};
 use crate::overrides::Overrides;
 use clap::{Args, Parser, Subcommand};
 use std::io::IsTerminal;
@@ -132,7 +132,7 @@ pub struct GenArgs {
     #[arg(long, default_value = "all", value_delimiter = ',')]
     pub lang: Vec<String>,
     /// Output directory; files go to <out>/<language>/<package>/.
-    #[arg(long, default_value = "generated")]
+    #[arg(short, long, default_value = "generated")]
     pub out: PathBuf,
     /// Directory of templates overriding the embedded ones (same relative names).
     #[arg(long)]
@@ -261,67 +261,81 @@ fn generate(a: &GenArgs, check: bool) -> i32 {
         parallel: !a.serial,
         on_file: Some(&tick),
     };
-    let result = driver::generate(&inputs, &opts);
-    if let Some(b) = &progress {
-        b.finish_and_clear();
-    }
-    let generated = match result {
-        Ok(g) => g,
+    let loaded = match driver::load_all(&inputs, opts.from, opts.overrides, opts.parallel) {
+        Ok(l) => l,
         Err(d) => {
+            if let Some(b) = &progress {
+                b.finish_and_clear();
+            }
             report(&d, quiet);
             eprintln!("cloudgen: {} error(s), {} warning(s); nothing written", d.errors(), d.warnings());
             return EXIT_INPUT;
         }
     };
-    report(&generated.warnings, quiet);
+    let roots = driver::roots(&loaded.packages, &targets);
+    let packages = loaded.packages.len();
+    let warnings = loaded.warnings.warnings();
+    // Files stream from the renderer into the checker or the writer; neither keeps the
+    // output in memory, and the writer changes nothing on disk until every file rendered.
+    let outcome = if check {
+        Checker::new(&a.out, &roots).map_err(RenderError::Io).and_then(|c| {
+            let n = driver::render_into(&loaded.packages, &opts, &|p, b| c.put(&p, &b))?;
+            Ok(Outcome::Checked(n, c.finish()))
+        })
+    } else {
+        Writer::new(&a.out, &roots).map_err(RenderError::Io).and_then(|w| {
+            driver::render_into(&loaded.packages, &opts, &|p, b| w.put(&p, &b))?;
+            w.finish().map(Outcome::Written).map_err(RenderError::Io)
+        })
+    };
+    if let Some(b) = &progress {
+        b.finish_and_clear();
+    }
+    report(&loaded.warnings, quiet);
     let elapsed = start.elapsed().as_secs_f64();
-    if check {
-        match output::check(&a.out, &generated.files, &generated.roots) {
-            Ok((drifts, diff)) => {
-                print!("{diff}");
-                if !quiet || !drifts.is_empty() {
-                    eprintln!(
-                        "cloudgen check: {} package(s), {} file(s), {} drifted, {} warning(s), {elapsed:.2}s",
-                        generated.packages,
-                        generated.files.len(),
-                        drifts.len(),
-                        generated.warnings.warnings()
-                    );
-                }
-                if drifts.is_empty() {
-                    0
-                } else {
-                    EXIT_DRIFT
-                }
+    match outcome {
+        Err(RenderError::Diagnostics(mut d)) => {
+            d.extend(loaded.warnings);
+            report(&d, quiet);
+            eprintln!("cloudgen: {} error(s); nothing written", d.errors());
+            EXIT_INPUT
+        }
+        Err(RenderError::Io(e)) => {
+            let verb = if check { "read" } else { "write" };
+            eprintln!("error: cannot {verb} {}: {e}", a.out.display());
+            EXIT_IO
+        }
+        Ok(Outcome::Checked(files, (drifts, diff))) => {
+            print!("{diff}");
+            if !quiet || !drifts.is_empty() {
+                eprintln!("cloudgen check: {packages} package(s), {files} file(s), {} drifted, {warnings} warning(s), {elapsed:.2}s", drifts.len());
             }
-            Err(e) => {
-                eprintln!("error: cannot read {}: {e}", a.out.display());
-                EXIT_IO
+            if drifts.is_empty() {
+                0
+            } else {
+                EXIT_DRIFT
             }
         }
-    } else {
-        match output::write(&a.out, &generated.files, &generated.roots) {
-            Ok(s) => {
-                if !quiet {
-                    eprintln!(
-                        "cloudgen: {} package(s) → {}: {} written, {} unchanged, {} removed; {} warning(s); {:.2}s",
-                        generated.packages,
-                        a.out.display(),
-                        s.written,
-                        s.unchanged,
-                        s.removed,
-                        generated.warnings.warnings(),
-                        start.elapsed().as_secs_f64()
-                    );
-                }
-                0
+        Ok(Outcome::Written(s)) => {
+            if !quiet {
+                eprintln!(
+                    "cloudgen: {packages} package(s) → {}: {} written, {} unchanged, {} removed; {warnings} warning(s); {elapsed:.2}s",
+                    a.out.display(),
+                    s.written,
+                    s.unchanged,
+                    s.removed,
+                );
             }
-            Err(e) => {
-                eprintln!("error: cannot write {}: {e}", a.out.display());
-                EXIT_IO
-            }
+            0
         }
     }
+}
+
+/// What `generate`/`check` did once everything rendered.
+enum Outcome {
+    /// Files compared, and the drifts with their diff.
+    Checked(usize, (Vec<output::Drift>, String)),
+    Written(output::WriteStats),
 }
 
 fn load_one(input: &Path, common: &CommonArgs) -> Result<Vec<crate::ir::Package>, i32> {

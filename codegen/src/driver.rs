@@ -88,61 +88,115 @@ pub fn load_all(inputs: &[Input], from: Option<Format>, overrides: &Overrides, p
     Ok(Loaded { packages, warnings: diags.sorted() })
 }
 
-/// Plans and renders every package for every target into one `FileSet` rooted at the
-/// output directory (`<target>/<package>/<path>`).
-pub fn render(packages: &[Package], opts: &Options) -> Result<FileSet, Diagnostics> {
-    let tera = templates::load(opts.templates)?;
+/// Why rendering stopped: the generator's own diagnostics, or the sink could not take a file.
+#[derive(Debug)]
+pub enum RenderError {
+    Diagnostics(Diagnostics),
+    Io(std::io::Error),
+}
+
+/// Plans and renders every package for every target, handing each file to `sink` as soon as
+/// it is rendered (`<target>/<package>/<path>`, from rayon's threads, in no fixed order).
+/// Nothing holds the whole output: a target's view models live until its files are
+/// rendered, a file's bytes until the sink returns. Returns how many files were produced.
+pub fn render_into(
+    packages: &[Package],
+    opts: &Options,
+    sink: &(dyn Fn(String, Vec<u8>) -> std::io::Result<()> + Sync),
+) -> Result<usize, RenderError> {
+    let tera = templates::load(opts.templates).map_err(RenderError::Diagnostics)?;
     let jobs: Vec<(&Package, &dyn Target)> = packages.iter().flat_map(|p| opts.targets.iter().map(move |t| (p, t.as_ref()))).collect();
-    let plan = |(p, t): &(&Package, &dyn Target)| -> Result<Vec<(String, Artifact)>, Diagnostics> {
-        let prefix = format!("{}/{}", t.name(), p.name);
-        Ok(t.plan(p)?.into_iter().map(|a| (prefix.clone(), a)).collect())
-    };
-    let planned: Vec<_> = if opts.parallel { jobs.par_iter().map(plan).collect() } else { jobs.iter().map(plan).collect() };
-    let mut diags = Diagnostics::new();
-    let mut artifacts = Vec::new();
-    for p in planned {
-        match p {
-            Ok(a) => artifacts.extend(a),
-            Err(d) => diags.extend(d),
-        }
-    }
-    if diags.has_errors() {
-        return Err(diags.sorted());
-    }
     // Artifacts are consumed: view models move into the template context, never cloned.
-    let render_one = |(prefix, a): (String, Artifact)| -> Result<(String, Vec<u8>), Diagnostic> {
+    let render_one = |prefix: &str, a: Artifact| -> Result<(), RenderError> {
         let path = format!("{prefix}/{}", a.path);
         let bytes = match a.content {
             ArtifactContent::Bytes(b) => b,
             ArtifactContent::Template { template, model } => {
-                let ctx = tera::Context::from_value(model)
-                    .map_err(|e| Diagnostic::error(SourceRef::new(path.clone(), ""), format!("internal: view model is not an object: {e}")))?;
-                tera.render(template, &ctx)
-                    .map_err(|e| Diagnostic::error(SourceRef::new(path.clone(), ""), format!("template `{template}` failed: {}", templates::error_chain(&e))))?
-                    .into_bytes()
+                let fail = |msg: String| RenderError::Diagnostics(Diagnostic::error(SourceRef::new(path.clone(), ""), msg).into());
+                let ctx = tera::Context::from_value(model).map_err(|e| fail(format!("internal: view model is not an object: {e}")))?;
+                tera.render(template, &ctx).map_err(|e| fail(format!("template `{template}` failed: {}", templates::error_chain(&e))))?.into_bytes()
             }
         };
+        sink(path, bytes).map_err(RenderError::Io)?;
         if let Some(cb) = opts.on_file {
             cb();
         }
-        Ok((path, bytes))
+        Ok(())
     };
-    let rendered: Vec<_> = if opts.parallel { artifacts.into_par_iter().map(render_one).collect() } else { artifacts.into_iter().map(render_one).collect() };
-    let mut files = FileSet::new();
-    for r in rendered {
+    let job = |(p, t): &(&Package, &dyn Target)| -> Result<usize, RenderError> {
+        let prefix = format!("{}/{}", t.name(), p.name);
+        let artifacts = t.plan(p).map_err(RenderError::Diagnostics)?;
+        // A backend that plans one path twice would have one file silently overwrite the
+        // other once files stream; say so instead.
+        let mut seen = std::collections::HashSet::with_capacity(artifacts.len());
+        if let Some(dup) = artifacts.iter().find(|a| !seen.insert(a.path.as_str())) {
+            return Err(RenderError::Diagnostics(
+                Diagnostic::error(SourceRef::new(format!("{prefix}/{}", dup.path), ""), "internal: two files planned at the same path").into(),
+            ));
+        }
+        drop(seen);
+        let n = artifacts.len();
+        let results: Vec<Result<(), RenderError>> = if opts.parallel {
+            artifacts.into_par_iter().map(|a| render_one(&prefix, a)).collect()
+        } else {
+            artifacts.into_iter().map(|a| render_one(&prefix, a)).collect()
+        };
+        merge(results.into_iter().map(|r| r.map(|()| 0))).map(|_| n)
+    };
+    let results: Vec<_> = if opts.parallel { jobs.par_iter().map(job).collect() } else { jobs.iter().map(job).collect() };
+    merge(results.into_iter())
+}
+
+/// Sums the counts, or reports every diagnostic (sorted) — an I/O error wins outright.
+fn merge(results: impl Iterator<Item = Result<usize, RenderError>>) -> Result<usize, RenderError> {
+    let mut diags = Diagnostics::new();
+    let mut total = 0;
+    for r in results {
         match r {
-            Ok((path, bytes)) => {
-                if let Err(e) = files.insert(path.clone(), bytes) {
-                    diags.push(Diagnostic::error(SourceRef::new(path, ""), format!("internal: {e}")));
-                }
-            }
-            Err(d) => diags.push(d),
+            Ok(n) => total += n,
+            Err(RenderError::Io(e)) => return Err(RenderError::Io(e)),
+            Err(RenderError::Diagnostics(d)) => diags.extend(d),
+        }
+    }
+    if diags.has_errors() {
+        return Err(RenderError::Diagnostics(diags.sorted()));
+    }
+    Ok(total)
+}
+
+/// Plans and renders every package for every target into one `FileSet` rooted at the
+/// output directory (`<target>/<package>/<path>`) — for tests and callers that want the
+/// output as a value.
+pub fn render(packages: &[Package], opts: &Options) -> Result<FileSet, Diagnostics> {
+    let files = std::sync::Mutex::new(Vec::new());
+    let sink = |path: String, bytes: Vec<u8>| -> std::io::Result<()> {
+        files.lock().expect("render sink").push((path, bytes));
+        Ok(())
+    };
+    match render_into(packages, opts, &sink) {
+        Ok(_) => {}
+        Err(RenderError::Diagnostics(d)) => return Err(d),
+        Err(RenderError::Io(e)) => unreachable!("the in-memory sink cannot fail: {e}"),
+    }
+    let mut set = FileSet::new();
+    let mut diags = Diagnostics::new();
+    for (path, bytes) in files.into_inner().expect("render sink") {
+        if let Err(e) = set.insert(path.clone(), bytes) {
+            diags.push(Diagnostic::error(SourceRef::new(path, ""), format!("internal: {e}")));
         }
     }
     if diags.has_errors() {
         return Err(diags.sorted());
     }
-    Ok(files)
+    Ok(set)
+}
+
+/// The directories a generation owns, `<target>/<package>`, sorted: the only places where
+/// stale files may be pruned.
+pub fn roots(packages: &[Package], targets: &[Box<dyn Target>]) -> Vec<String> {
+    let mut roots: Vec<String> = packages.iter().flat_map(|p| targets.iter().map(move |t| format!("{}/{}", t.name(), p.name))).collect();
+    roots.sort();
+    roots
 }
 
 /// Load + render, the whole pipeline short of touching the output directory.
@@ -152,7 +206,6 @@ pub fn generate(inputs: &[Input], opts: &Options) -> Result<Generated, Diagnosti
         d.extend(loaded.warnings.clone());
         d.sorted()
     })?;
-    let mut roots: Vec<String> = loaded.packages.iter().flat_map(|p| opts.targets.iter().map(move |t| format!("{}/{}", t.name(), p.name))).collect();
-    roots.sort();
+    let roots = roots(&loaded.packages, opts.targets);
     Ok(Generated { files, roots, packages: loaded.packages.len(), warnings: loaded.warnings })
 }

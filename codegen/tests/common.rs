@@ -75,7 +75,7 @@ pub fn object(token: Token, docs: Option<&str>, properties: Vec<Property>) -> Ty
         token,
         module: String::new(),
         docs: docs.map(str::to_string),
-        properties,
+        properties: properties.into(),
         usage: Usage::default(),
         alias_of: None,
         language: Default::default(),

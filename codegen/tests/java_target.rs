@@ -22,7 +22,7 @@ mod common;
 use cloudgen::backends::java::Java;
 use cloudgen::ir::{
     Alias, DefaultValue, EnumType, EnumValue, Function, FunctionResult, Ident, ObjectShape,
-    ObjectType, Package, PackageBuilder, Primitive, Property, Resource, Token, TypeDef, TypeRef,
+    Package, PackageBuilder, Primitive, Property, Resource, Token, TypeDef, TypeRef,
     Usage,
 };
 use serde_json::json;
@@ -749,7 +749,8 @@ fn example_packages() -> Vec<(String, Package)> {
     for f in [
         "schemas/blobstore.schema.json",
         "schemas/minidns.tf.json",
-        // Identical nested shapes: alias types are emitted as full classes in Java.
+        // Identical nested shapes: an alias type's classes forward to the canonical builder
+        // (`generated_java_compiles` compiles a program written against the alias names).
         "tests/fixtures/terraform/shared-shapes/schema.json",
     ] {
         for pkg in load_schema(&common::repo_root().join(f)).unwrap_or_else(|e| panic!("{f}: {e}"))
@@ -765,6 +766,29 @@ fn example_packages() -> Vec<(String, Package)> {
     v
 }
 
+/// Uses the alias names of the shared-shapes fixture (`AlarmPrimaryArgs`,
+/// `AlarmSecondaryArgs`, `AlarmSecondaryRetryArgs` share `AlarmByRegion*`'s shape).
+const ALIAS_PROGRAM: &str = r#"package example;
+
+import com.pulumi.shapes.AlarmArgs;
+import com.pulumi.shapes.inputs.AlarmPrimaryArgs;
+import com.pulumi.shapes.inputs.AlarmSecondaryArgs;
+import com.pulumi.shapes.inputs.AlarmSecondaryRetryArgs;
+
+public final class UsesAliases {
+    public static AlarmArgs args() {
+        return AlarmArgs.builder()
+            .name("a")
+            .primary(AlarmPrimaryArgs.builder().host("p").build())
+            .secondaries(AlarmSecondaryArgs.builder()
+                .host("s")
+                .retry(AlarmSecondaryRetryArgs.builder().build())
+                .build())
+            .build();
+    }
+}
+"#;
+
 #[test]
 fn generated_java_compiles() {
     let Some(cp) = classpath() else { return };
@@ -777,6 +801,13 @@ fn generated_java_compiles() {
     for (label, pkg) in &pkgs {
         let root = dir.path().join(label);
         write_tree(&root, &render(pkg));
+        if label == "shapes" {
+            // Written as against an SDK with one class per name: every alias builder must
+            // build a value the properties accept.
+            let program = root.join("src/main/java/example/UsesAliases.java");
+            std::fs::create_dir_all(program.parent().unwrap()).unwrap();
+            std::fs::write(&program, ALIAS_PROGRAM).unwrap();
+        }
         projects.push((
             root.join("src/main/java"),
             dir.path().join("classes").join(label),

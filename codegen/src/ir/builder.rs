@@ -9,6 +9,7 @@ use super::*;
 use crate::diag::{Diagnostic, Diagnostics, SourceRef};
 use regex::Regex;
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 /// Collects a package's members, then validates and freezes them with [`finish`](Self::finish).
 pub struct PackageBuilder {
@@ -136,7 +137,7 @@ impl PackageBuilder {
             let mut t = b.types.remove(&token).expect("present");
             if let TypeDef::Object(o) = &mut t {
                 let parent = Parent { name: o.token.name.clone(), token: o.token.clone(), scope: ShapeScope::Type };
-                b.name_properties(&mut o.properties, &parent);
+                b.name_properties(Arc::make_mut(&mut o.properties).as_mut_slice(), &parent);
             }
             b.types.insert(token, t);
         }
@@ -218,7 +219,7 @@ impl PackageBuilder {
                 }
             }
             check(&config, &mut b);
-            let objs: Vec<Vec<Property>> = b
+            let objs: Vec<Arc<Vec<Property>>> = b
                 .types
                 .values()
                 .filter_map(|t| if let TypeDef::Object(o) = t { Some(o.properties.clone()) } else { None })
@@ -300,7 +301,26 @@ impl PackageBuilder {
         }
         for t in types.values_mut() {
             if let TypeDef::Object(o) = t {
-                sort_props(&mut o.properties);
+                if o.alias_of.is_none() {
+                    sort_props(Arc::make_mut(&mut o.properties).as_mut_slice());
+                }
+            }
+        }
+        // Aliases share their canonical type's (now sorted) property list again: sorting
+        // gave each canonical type a list of its own.
+        let shared: Vec<(Token, Arc<Vec<Property>>)> = types
+            .values()
+            .filter_map(|t| match t {
+                TypeDef::Object(ObjectType { token, alias_of: Some(c), .. }) => match types.get(c) {
+                    Some(TypeDef::Object(canonical)) => Some((token.clone(), canonical.properties.clone())),
+                    _ => None,
+                },
+                _ => None,
+            })
+            .collect();
+        for (token, props) in shared {
+            if let Some(TypeDef::Object(o)) = types.get_mut(&token) {
+                o.properties = props;
             }
         }
         sort_props(&mut config);
@@ -337,6 +357,11 @@ fn shape_key(o: &ObjectType, scope: ShapeScope) -> String {
         .collect();
     let body = serde_json::to_string(&props).expect("properties serialize");
     format!("{scope:?}\u{0}{}\u{0}{}\u{0}{}", o.module, o.docs.as_deref().unwrap_or(""), body)
+}
+
+/// Equal but for where each property was found.
+fn same_ignoring_source(a: &[Property], b: &[Property]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| Property { source: y.source.clone(), ..x.clone() } == *y)
 }
 
 fn t_source(t: &TypeDef) -> SourceRef {
@@ -379,7 +404,7 @@ fn mark_usage(ty: &TypeRef, input: bool, types: &BTreeMap<Token, TypeDef>, usage
                 u.output = true;
             }
             if let Some(TypeDef::Object(o)) = types.get(token) {
-                for p in &o.properties {
+                for p in o.properties.iter() {
                     mark_usage(&p.ty, input, types, usage);
                 }
             }
@@ -495,7 +520,7 @@ impl Binder {
                     token: Token::new(self.pkg.clone(), module_segment.clone(), base.clone()),
                     module: String::new(),
                     docs: object.docs,
-                    properties: object.properties,
+                    properties: Arc::new(object.properties),
                     usage: Usage::default(),
                     alias_of: None,
                     language: RawMap::new(),
@@ -503,7 +528,7 @@ impl Binder {
                     source: object.source,
                 };
                 let child_parent = Parent { name: base.clone(), token: obj.token.clone(), scope: parent.scope };
-                self.name_properties(&mut obj.properties, &child_parent);
+                self.name_properties(Arc::make_mut(&mut obj.properties).as_mut_slice(), &child_parent);
                 // Pick a free token: reuse an identical shape, else suffix 2, 3, ….
                 let mut n = 1;
                 let token = loop {
@@ -517,6 +542,13 @@ impl Binder {
                     match self.types.get(&candidate) {
                         None => break candidate,
                         Some(TypeDef::Object(existing)) if existing.properties == obj.properties => break candidate,
+                        // An alias holds its canonical type's list (other source pointers):
+                        // the same block seen again has its location and shape.
+                        Some(TypeDef::Object(existing))
+                            if existing.alias_of.is_some() && existing.source == obj.source && same_ignoring_source(&existing.properties, &obj.properties) =>
+                        {
+                            break candidate
+                        }
                         Some(_) => n += 1,
                     }
                 };
@@ -532,6 +564,11 @@ impl Binder {
                         let key = shape_key(&obj, parent.scope);
                         let canonical = self.shapes.entry(key).or_insert_with(|| token.clone()).clone();
                         if canonical != token {
+                            // Share the canonical list now rather than after naming: AWS
+                            // would otherwise hold 54k property lists it is about to drop.
+                            if let Some(TypeDef::Object(c)) = self.types.get(&canonical) {
+                                obj.properties = c.properties.clone();
+                            }
                             obj.alias_of = Some(canonical.clone());
                         }
                         self.type_sources.insert(token.clone(), obj.source.clone());

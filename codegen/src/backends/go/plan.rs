@@ -574,7 +574,7 @@ impl<'a> Planner<'a> {
                             reserved.push(format!("To{name}{suffix}"));
                         }
                         self.obj_fields
-                            .insert(tok.clone(), allocate_fields(&o.properties, &reserved));
+                            .insert(tok.clone(), allocate_fields(o.properties.iter(), &reserved));
                         self.names.objects.insert(tok.clone(), r);
                     }
                     None => {}
@@ -636,7 +636,7 @@ impl<'a> Planner<'a> {
                     Some(TypeDef::Object(o)) => {
                         if (!required || parent_optional) && seen.insert(token.clone()) {
                             need.insert(token.clone());
-                            for p in &o.properties {
+                            for p in o.properties.iter() {
                                 visit(pkg, &p.ty, p.required, true, seen, need);
                             }
                         }
@@ -655,7 +655,7 @@ impl<'a> Planner<'a> {
         }
         for t in pkg.types.values() {
             if let TypeDef::Object(o) = t {
-                for p in &o.properties {
+                for p in o.properties.iter() {
                     visit(pkg, &p.ty, p.required, false, &mut seen, &mut need);
                 }
             }

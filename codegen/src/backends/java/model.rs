@@ -70,6 +70,17 @@ pub struct OutputClass {
     pub result_var: String,
 }
 
+/// A class that keeps an alias type's public name (Java has no type aliases): its builder
+/// builds the canonical class every property of this shape is declared with.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct AliasClass {
+    pub head: FileHead,
+    pub doc: String,
+    pub name: String,
+    /// The canonical class, as written in this file.
+    pub target: String,
+}
+
 /// One `@Export` property of a resource.
 #[derive(Debug, Clone, Serialize, Default)]
 pub struct ResourceFile {

@@ -331,7 +331,7 @@ impl<'a> Planner<'a> {
                     if !self.flavors.entry(token.clone()).or_default().insert(f) {
                         continue;
                     }
-                    for p in &o.properties {
+                    for p in o.properties.iter() {
                         let child = match f {
                             Flavor::Args if p.plain => Flavor::Plain,
                             Flavor::Args => Flavor::Args,
@@ -574,6 +574,31 @@ impl<'a> Planner<'a> {
             };
             let props: Vec<&Property> = o.properties.iter().collect();
             let doc = o.docs.as_deref().unwrap_or("");
+            // An alias (same shape as a canonical type, see `ObjectType::alias_of`) is never
+            // referenced: properties are declared with the canonical class. Its classes only
+            // keep the public name, so they forward to the canonical builder instead of
+            // repeating it — on AWS that is 54,674 of 59,456 object types.
+            let canonical = o.alias_of.as_ref().and_then(|c| self.names.objects.get(c)).cloned();
+            let forward = |own: &Option<String>, canon: Option<&String>| -> Option<(String, String)> {
+                Some((own.clone()?, canon?.clone()))
+            };
+            if let Some(c) = &canonical {
+                let pairs = [
+                    forward(&n.args, c.args.as_ref()),
+                    forward(&n.plain, c.plain.as_ref()),
+                    forward(&n.output, c.output.as_ref()),
+                    forward(&n.config, c.config.as_ref()),
+                ];
+                let own = [&n.args, &n.plain, &n.output, &n.config];
+                // Forward only when every flavour this alias needs exists on the canonical
+                // type; otherwise (usage differs) it keeps full classes.
+                if own.iter().zip(&pairs).all(|(o, p)| o.is_none() || p.is_some()) {
+                    for (fqn, target) in pairs.into_iter().flatten() {
+                        self.alias_class(&fqn, doc, &target);
+                    }
+                    continue;
+                }
+            }
             if let Some(f) = &n.args {
                 self.input_class(
                     f,
@@ -1006,6 +1031,23 @@ impl<'a> Planner<'a> {
             "java/output.java.tera",
             &model,
         ));
+    }
+
+    /// The class of an alias type: a private constructor and `builder()` overloads that
+    /// return the canonical class's builder, so `XArgs.builder()…build()` still compiles.
+    fn alias_class(&mut self, fqn: &str, doc: &str, target_fqn: &str) {
+        let mut ctx = self.ctx(fqn, &[]);
+        let (_, name) = split(fqn);
+        let target = ctx.r(target_fqn);
+        let mut lines = doc_lines(doc);
+        if !lines.is_empty() {
+            lines.push(String::new());
+        }
+        lines.push(format!(
+            "Same shape as {{@link {target}}}, which properties of this shape are declared with; this class keeps the name and its builder builds a {{@code {target}}}."
+        ));
+        let model = AliasClass { head: Self::head(&ctx), doc: block("", &lines), name, target };
+        self.out.push(Artifact::template(path_of(fqn), "java/alias.java.tera", &model));
     }
 
     // ---------------------------------------------------------------------------------

@@ -241,7 +241,7 @@ impl<'a> Mapper<'a> {
                 token: token.clone(),
                 module: String::new(),
                 docs: docs_of(schema),
-                properties: fields.into_iter().map(|f| f.prop).collect(),
+                properties: std::sync::Arc::new(fields.into_iter().map(|f| f.prop).collect()),
                 usage: Usage::default(),
                 alias_of: None,
                 language: RawMap::new(),
@@ -472,7 +472,7 @@ impl<'a> Mapper<'a> {
                         token: token.clone(),
                         module: String::new(),
                         docs: docs_of(s),
-                        properties,
+                        properties: properties.into(),
                         usage: Usage::default(),
                         alias_of: None,
                         language: RawMap::new(),
@@ -483,7 +483,7 @@ impl<'a> Mapper<'a> {
                     self.token_owner.insert(token.clone(), String::new());
                     return TypeRef::named(token);
                 }
-                Some(TypeDef::Object(o)) if o.properties == properties => return TypeRef::named(token),
+                Some(TypeDef::Object(o)) if *o.properties == properties => return TypeRef::named(token),
                 _ => n += 1,
             }
         }

@@ -295,7 +295,7 @@ impl<'a> Lowering<'a> {
             token,
             module: String::new(),
             docs: spec.description.clone(),
-            properties,
+            properties: properties.into(),
             usage: Usage::default(),
             alias_of: None,
             language: spec.language.clone().unwrap_or_default(),
