@@ -137,6 +137,9 @@ fn kitchen() -> Package {
             prop("color", TypeRef::named(tok(p, "index", "Color"))),
             prop("content-type", TypeRef::string()),
             prop("tags", TypeRef::map(TypeRef::string())),
+            // Cross-module references: the root module's and a nested module's types.
+            prop("proxy", TypeRef::named(tok(p, "index", "ProviderProxy"))),
+            prop("leaf", TypeRef::named(tok(p, "tree/v1", "Leaf"))),
         ],
     ));
     b.add_type(object(
@@ -162,6 +165,15 @@ fn kitchen() -> Package {
             "shade",
             TypeRef::named(tok(p, "tree/v1", "Shade")),
         ))],
+    ));
+    // A module with types of its own and a nested module with types (`tree`, `tree/v1`).
+    b.add_type(object(
+        tok(p, "tree", "Bark"),
+        None,
+        vec![
+            prop("leaf", TypeRef::named(tok(p, "tree/v1", "Leaf"))),
+            prop("thickness", TypeRef::number()),
+        ],
     ));
     b.add_type(enumeration(
         tok(p, "tree/v1", "Shade"),
@@ -278,10 +290,13 @@ fn kitchen() -> Package {
 
     let mut tree = Resource::new(tok(p, "tree/v1", "Tree"), src("/resources/tree"));
     tree.is_component = true;
-    tree.inputs = vec![prop(
-        "leaves",
-        TypeRef::array(TypeRef::named(tok(p, "tree/v1", "Leaf"))),
-    )];
+    tree.inputs = vec![
+        prop(
+            "leaves",
+            TypeRef::array(TypeRef::named(tok(p, "tree/v1", "Leaf"))),
+        ),
+        prop("bark", TypeRef::named(tok(p, "tree", "Bark"))),
+    ];
     tree.outputs = vec![req(prop("leafCount", TypeRef::integer()))];
     b.add_resource(tree);
 
@@ -552,6 +567,93 @@ fn fixtures_typecheck_with_tsc() {
     tsc_check("kitchen", &render(&kitchen()), &env);
     tsc_check("minimal", &render(&minimal()), &env);
     tsc_check("tfbridge", &render(&tfbridge()), &env);
+}
+
+/// Runs tsc over `program` (saved as `program.ts`, the package's tsconfig options) inside
+/// the generated `files` and returns the package's own files tsc loaded (`--listFiles`),
+/// relative to the package root.
+fn tsc_loaded_files(name: &str, files: &BTreeMap<String, String>, program: &str, env: &Path) -> Vec<String> {
+    let dir = tempfile::Builder::new()
+        .prefix(&format!("cloudgen-ts-{name}-"))
+        .tempdir()
+        .expect("tempdir");
+    for (path, text) in files {
+        let p = dir.path().join(path);
+        std::fs::create_dir_all(p.parent().expect("has parent")).expect("mkdir");
+        std::fs::write(&p, text).expect("write");
+    }
+    std::fs::write(dir.path().join("program.ts"), program).expect("write program");
+    let tsconfig = &files["tsconfig.json"];
+    let mut config: serde_json::Value =
+        serde_json::from_str(&tsconfig[tsconfig.find('{').expect("tsconfig has an object")..]).expect("tsconfig is JSON after its header");
+    config["files"] = json!(["program.ts"]);
+    std::fs::write(dir.path().join("tsconfig.program.json"), config.to_string()).expect("write tsconfig");
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(env.join("node_modules"), dir.path().join("node_modules"))
+        .expect("symlink node_modules");
+    let out = std::process::Command::new("node")
+        .arg(env.join("node_modules/typescript/bin/tsc"))
+        .args(["--noEmit", "--skipLibCheck", "--listFiles", "-p", "tsconfig.program.json"])
+        .current_dir(dir.path())
+        .output()
+        .expect("run node");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    if !out.status.success() {
+        let kept = dir.keep();
+        panic!("tsc failed for {name} (files kept in {}):\n{stdout}{}", kept.display(), String::from_utf8_lossy(&out.stderr));
+    }
+    // tsc prints real paths; the temp dir may sit behind a symlink (macOS /var → /private/var).
+    let root = dir.path().canonicalize().expect("canonical temp dir");
+    let mut loaded: Vec<String> = stdout
+        .lines()
+        .filter_map(|l| Path::new(l.trim()).strip_prefix(&root).ok().map(|p| p.to_string_lossy().into_owned()))
+        .filter(|p| !p.starts_with("node_modules/"))
+        .collect();
+    loaded.sort();
+    loaded
+}
+
+/// The point of one type file per module: a program that imports one module (`./s3`, as
+/// users deep-import `@pulumi/aws/s3`) makes tsc load that module's files and the type
+/// files of the modules its types name — here the root's and `tree/v1`'s — and nothing
+/// else: not `tree`'s own types, not the `types/input.ts` namespace files, no other module.
+/// The whole public type surface stays reachable through the namespace files.
+#[test]
+fn a_deep_import_loads_only_the_type_files_it_names() {
+    let Some(env) = tsenv() else { return };
+    let files = render(&kitchen());
+    let deep = "import * as s3 from \"./s3\";\n\nexport const make = (args: s3.BucketArgs) => new s3.Bucket(\"b\", args);\n";
+    let loaded = tsc_loaded_files("deep", &files, deep, &env);
+    for want in ["s3/bucket.ts", "types/input/s3.ts", "types/output/s3.ts", "types/input/index.ts", "types/input/tree/v1.ts"] {
+        assert!(loaded.iter().any(|p| p == want), "{want} not loaded; loaded: {loaded:?}");
+    }
+    for p in &loaded {
+        let other = p.starts_with("tree/")
+            || p == "index.ts"
+            || p == "types/input.ts"
+            || p == "types/output.ts"
+            || p == "types/input/tree.ts"
+            || p == "types/output/tree.ts"
+            || p.starts_with("types/input/tree/index")
+            || p.starts_with("types/output/tree/index");
+        assert!(!other, "a deep import of s3 loaded {p}; loaded: {loaded:?}");
+    }
+    // The public surface: `types.input.s3.X`, `inputs.tree.v1.X`, nested namespaces next to
+    // a module's own types, the root module's types and enums, as the official SDKs spell them.
+    let whole = r#"import * as kitchen from "./index";
+import { input as inputs, output as outputs } from "./types";
+import * as inputs2 from "./types/input";
+
+export const website: kitchen.types.input.s3.WebsiteArgs = { indexDocument: "index.html", proxy: { url: "http://p" } };
+export const rule: inputs.s3.RoutingRuleArgs = { condition: "x" };
+export const bark: inputs2.tree.BarkArgs = { leaf: { shade: kitchen.types.enums.tree.v1.Shade.Full } };
+export const leaf: outputs.tree.v1.Leaf = { shade: 0.5 };
+export const proxy: kitchen.types.output.ProviderProxy = { url: "http://p" };
+export const color: kitchen.types.enums.Color = kitchen.Color.Red;
+export const bucket: typeof kitchen.s3.Bucket = kitchen.s3.Bucket;
+"#;
+    let loaded = tsc_loaded_files("whole", &files, whole, &env);
+    assert!(loaded.iter().any(|p| p == "types/input/tree.ts"), "namespace files are loaded: {loaded:?}");
 }
 
 /// Loads a Pulumi schema from the corpus, or `None` while the Pulumi frontend cannot.

@@ -145,20 +145,12 @@ pub struct FunctionFile {
     pub output_args: Option<Interface>,
 }
 
-/// A namespace (dotted path, or the file's top level when `path` is empty) in
-/// `types/input.ts` or `types/output.ts`.
-#[derive(Debug, Clone, Serialize)]
-pub struct Namespace {
-    pub path: String,
-    pub interfaces: Vec<Interface>,
-}
-
-/// `types/input.ts` or `types/output.ts`.
+/// One module's input or output types (`types/input/s3.ts`), at the file's top level.
 #[derive(Debug, Clone, Serialize)]
 pub struct TypesFile {
     pub header: String,
     pub imports: Vec<String>,
-    pub namespaces: Vec<Namespace>,
+    pub interfaces: Vec<Interface>,
 }
 
 /// A member of a `const` enum object.
@@ -267,7 +259,8 @@ pub struct ConfigFile {
     pub vars: Vec<ConfigVar>,
 }
 
-/// Small files whose body is a list of lines (`config/index.ts`, `types/index.ts`).
+/// Small files whose body is a list of lines (`config/index.ts`, `types/index.ts`), and the
+/// namespace files of `types/input` and `types/output` (`typesindex.ts.tera`).
 #[derive(Debug, Clone, Serialize)]
 pub struct ReexportFile {
     pub header: String,

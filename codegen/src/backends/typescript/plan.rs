@@ -1,12 +1,16 @@
 //! Package → artifacts for the TypeScript target. Decides the file layout (one file per
-//! resource and function, a directory per module, `types/`, `config/`), allocates every
+//! resource and function, a directory per module, one input and one output type file per
+//! module under `types/` — see [`TypeTree`] — and `config/`), allocates every
 //! name through the naming oracle, maps every type through `types.rs`, and fills the view
 //! models of `model.rs`. Pure: no I/O, deterministic, total on any finished package.
 
 use super::docs::{jsdoc, plain};
 use super::model::*;
 use super::naming::{self, member, optional_member, property_key, string_literal, Scope};
-use super::types::{EnumNames, Flavour, ObjectNames, ResourceNames, TypeMapper, TypeNames, Uses};
+use super::types::{
+    Aliases, EnumNames, Flavour, ModKey, ObjectNames, ResourceNames, TypeKind, TypeMapper,
+    TypeNames, Uses,
+};
 use crate::backends::common::GENERATED_HEADER;
 use crate::backends::Artifact;
 use crate::ir::{
@@ -23,6 +27,7 @@ const T_ENUMS: &str = "typescript/enums.ts.tera";
 const T_INDEX: &str = "typescript/index.ts.tera";
 const T_CONFIG: &str = "typescript/config.ts.tera";
 const T_REEXPORT: &str = "typescript/reexport.ts.tera";
+const T_TYPES_INDEX: &str = "typescript/typesindex.ts.tera";
 const T_UTILITIES: &str = "typescript/utilities.ts.tera";
 const T_PACKAGE_JSON: &str = "typescript/package.json.tera";
 const T_TSCONFIG: &str = "typescript/tsconfig.json.tera";
@@ -135,6 +140,69 @@ struct Layout {
     dirs: BTreeSet<Vec<String>>,
     /// Node keys that get `types/enums/<dir>/index.ts`.
     enum_dirs: BTreeSet<Vec<String>>,
+    /// The input and output type files.
+    input_tree: TypeTree,
+    output_tree: TypeTree,
+}
+
+/// The type files of one kind (input or output). Each module's own types live in a file of
+/// their own, which files of other modules import directly; namespace files only re-export
+/// (`types/input.ts` → `s3`, `tree` → `v1`, …) for the public `types.input.s3.X` surface,
+/// and nothing generated imports them: tsc loads every file reachable from a program, so a
+/// program that imports one module then loads that module's types and those it names.
+///
+/// Paths are from the package root, without `.ts`. The namespace of module `K` (directory
+/// `D`) is `types/input/D` (`types/input` for the root). When it has sub-namespaces that
+/// file re-exports them and `K`'s own types move to `types/input/D/index` ("index" is never
+/// a module directory: every directory scope reserves it); otherwise it holds them itself.
+#[derive(Debug, Default)]
+struct TypeTree {
+    /// Module key → the file holding its own types.
+    contents: BTreeMap<ModKey, String>,
+    /// Namespace files that re-export: module key → (own-types file if any, sub-namespaces).
+    namespaces: BTreeMap<ModKey, (Option<String>, Vec<ModKey>)>,
+    /// Module key → its namespace file.
+    paths: BTreeMap<ModKey, String>,
+}
+
+impl TypeTree {
+    fn new(base: &str, own: &BTreeSet<ModKey>, nodes: &BTreeMap<Vec<String>, ModNode>) -> Self {
+        let mut live: BTreeSet<ModKey> = BTreeSet::new();
+        for k in own {
+            for i in 0..=k.len() {
+                live.insert(k[..i].to_vec());
+            }
+        }
+        let mut t = TypeTree::default();
+        if own.is_empty() {
+            return t;
+        }
+        for k in &live {
+            let dir = nodes.get(k).map(|n| n.dir.as_str()).unwrap_or_default();
+            let path = join(base, dir);
+            let children: Vec<ModKey> = nodes
+                .get(k)
+                .map(|n| {
+                    n.children
+                        .iter()
+                        .filter(|c| live.contains(*c))
+                        .cloned()
+                        .collect()
+                })
+                .unwrap_or_default();
+            if children.is_empty() {
+                t.contents.insert(k.clone(), path.clone());
+            } else {
+                let inner = own.contains(k).then(|| format!("{path}/index"));
+                if let Some(i) = &inner {
+                    t.contents.insert(k.clone(), i.clone());
+                }
+                t.namespaces.insert(k.clone(), (inner, children));
+            }
+            t.paths.insert(k.clone(), path);
+        }
+        t
+    }
 }
 
 fn segments(module: &str, opts: &NodeOptions) -> Vec<String> {
@@ -433,10 +501,6 @@ fn layout(pkg: &Package, opts: &NodeOptions) -> Layout {
     };
     for (token, t) in &pkg.types {
         let key = key_of(t.module());
-        let namespace = nodes
-            .get(&key)
-            .map(|n| n.namespace.clone())
-            .unwrap_or_default();
         match t {
             TypeDef::Object(o) => {
                 let base = naming::type_name(&token.name);
@@ -459,7 +523,7 @@ fn layout(pkg: &Package, opts: &NodeOptions) -> Layout {
                 names.objects.insert(
                     token.clone(),
                     ObjectNames {
-                        namespace,
+                        key: key.clone(),
                         input,
                         output,
                     },
@@ -472,9 +536,13 @@ fn layout(pkg: &Package, opts: &NodeOptions) -> Layout {
                     s
                 });
                 let name = scope.claim(&naming::type_name(&token.name), &[]);
-                names
-                    .enums
-                    .insert(token.clone(), EnumNames { namespace, name });
+                names.enums.insert(
+                    token.clone(),
+                    EnumNames {
+                        key: key.clone(),
+                        name,
+                    },
+                );
             }
         }
     }
@@ -496,6 +564,73 @@ fn layout(pkg: &Package, opts: &NodeOptions) -> Layout {
         );
     }
 
+    // Import aliases of each module's type files, unique across the package and apart from
+    // every top-level name a generated file declares (a file may import any module's types).
+    let mut in_keys = BTreeSet::new();
+    let mut out_keys = BTreeSet::new();
+    let mut global = new_scope();
+    for r in ["__config", "Provider", "ProviderArgs"] {
+        global.reserve(r);
+    }
+    for (token, on) in &names.objects {
+        if let Some(TypeDef::Object(o)) = pkg.types.get(token) {
+            if o.usage.input {
+                in_keys.insert(on.key.clone());
+                global.reserve(&on.input);
+            }
+            if o.usage.output {
+                out_keys.insert(on.key.clone());
+                global.reserve(&on.output);
+            }
+        }
+    }
+    for e in names.enums.values() {
+        global.reserve(&e.name);
+    }
+    for rn in resources.values() {
+        for suffix in ["", "Args", "State"] {
+            global.reserve(&format!("{}{suffix}", rn.class));
+        }
+    }
+    for f in functions.values() {
+        for n in [
+            f.name.clone(),
+            format!("{}Output", f.name),
+            format!("{}Args", f.title),
+            format!("{}Result", f.title),
+            format!("{}OutputArgs", f.title),
+        ] {
+            global.reserve(&n);
+        }
+    }
+    for p in &pkg.config {
+        global.reserve(&naming::sanitize_ident(&p.name.wire, false));
+    }
+    let alias_keys: BTreeSet<&ModKey> = in_keys.iter().chain(&out_keys).chain(&has_enums).collect();
+    for key in alias_keys {
+        let aliases = if key.is_empty() {
+            Aliases {
+                inputs: "inputs".into(),
+                outputs: "outputs".into(),
+                enums: "enums".into(),
+            }
+        } else {
+            let ns = nodes
+                .get(key)
+                .map(|n| n.namespace.join("_"))
+                .unwrap_or_default();
+            let mut claim = |prefix: &str| global.claim(&format!("{prefix}_{ns}"), &[]);
+            Aliases {
+                inputs: claim("inputs"),
+                outputs: claim("outputs"),
+                enums: claim("enums"),
+            }
+        };
+        names.aliases.insert(key.clone(), aliases);
+    }
+    let input_tree = TypeTree::new("types/input", &in_keys, &nodes);
+    let output_tree = TypeTree::new("types/output", &out_keys, &nodes);
+
     Layout {
         nodes,
         module_key,
@@ -505,6 +640,8 @@ fn layout(pkg: &Package, opts: &NodeOptions) -> Layout {
         names,
         dirs,
         enum_dirs,
+        input_tree,
+        output_tree,
     }
 }
 
@@ -520,6 +657,18 @@ impl Layout {
             .get(key)
             .map(|n| n.dir.clone())
             .unwrap_or_default()
+    }
+
+    /// The file (from the root, no `.ts`) holding module `key`'s types of `kind`.
+    fn type_file(&self, kind: TypeKind, key: &ModKey) -> String {
+        match kind {
+            TypeKind::Input => self.input_tree.contents.get(key).cloned(),
+            TypeKind::Output => self.output_tree.contents.get(key).cloned(),
+            // `types/enums/<dir>/index.ts` also imports its sub-modules' enums (values the
+            // module index re-exports); only nested modules pay for that.
+            TypeKind::Enum => Some(join("types/enums", &self.dir(key))),
+        }
+        .unwrap_or_default()
     }
 }
 
@@ -548,23 +697,35 @@ fn join(dir: &str, file: &str) -> String {
     }
 }
 
-/// Import lines for a file at `dir`, in a fixed order.
-fn imports(dir: &str, uses: Uses, pulumi: bool, utilities: bool) -> Vec<String> {
-    let root = root_prefix(dir);
+/// The import path from a file in directory `from_dir` to `to` (both from the package
+/// root; `to` without `.ts`).
+fn relative(from_dir: &str, to: &str) -> String {
+    let f: Vec<&str> = from_dir.split('/').filter(|s| !s.is_empty()).collect();
+    let t: Vec<&str> = to.split('/').filter(|s| !s.is_empty()).collect();
+    let common = f.iter().zip(&t).take_while(|(a, b)| a == b).count();
+    let rest = t[common..].join("/");
+    match f.len() - common {
+        0 => format!("./{rest}"),
+        ups => format!("{}{rest}", "../".repeat(ups)),
+    }
+}
+
+/// Import lines for a file in directory `dir`, in a fixed order: pulumi, the type files it
+/// names (inputs, outputs, enums; root module first), utilities.
+fn imports(dir: &str, uses: &Uses, layout: &Layout, pulumi: bool, utilities: bool) -> Vec<String> {
     let mut v = Vec::new();
     if pulumi {
         v.push("import * as pulumi from \"@pulumi/pulumi\";".to_string());
     }
-    if uses.inputs {
-        v.push(format!("import * as inputs from \"{root}types/input\";"));
-    }
-    if uses.outputs {
-        v.push(format!("import * as outputs from \"{root}types/output\";"));
-    }
-    if uses.enums {
-        v.push(format!("import * as enums from \"{root}types/enums\";"));
+    for (kind, key) in uses.iter() {
+        v.push(format!(
+            "import * as {} from {};",
+            layout.names.alias(kind, key),
+            string_literal(&relative(dir, &layout.type_file(kind, key)))
+        ));
     }
     if utilities {
+        let root = root_prefix(dir);
         v.push(format!("import * as utilities from \"{root}utilities\";"));
     }
     v
@@ -961,10 +1122,9 @@ fn resource_file(
     };
     let prop_names: Vec<&str> = outputs.iter().map(|p| p.name.wire.as_str()).collect();
     let (methods, method_types) = methods(r, class, functions, &prop_names, &mut m);
-    let uses = m.uses;
     ResourceFile {
         header: header(),
-        imports: imports(dir, uses, true, true),
+        imports: imports(dir, &m.uses, layout, true, true),
         doc: jsdoc(r.docs.as_deref(), r.deprecation.as_deref()),
         class_name: class.to_string(),
         base_class: base_class.into(),
@@ -1072,10 +1232,9 @@ fn function_file(f: &Function, n: &FnName, dir: &str, layout: &Layout) -> Functi
         ),
         None => ("void".to_string(), None, "invoke", "invokeOutput"),
     };
-    let uses = m.uses;
     FunctionFile {
         header: header(),
-        imports: imports(dir, uses, true, true),
+        imports: imports(dir, &m.uses, layout, true, true),
         doc: jsdoc(f.docs.as_deref(), f.deprecation.as_deref()),
         name: n.name.clone(),
         output_name: format!("{}Output", n.name),
@@ -1218,19 +1377,23 @@ pub fn plan(pkg: &Package) -> Vec<Artifact> {
         by_module_fn.entry(key).or_default().push(f);
     }
 
-    // Types: one namespace per module in input.ts / output.ts.
-    let mut in_ns: BTreeMap<Vec<String>, Vec<Interface>> = BTreeMap::new();
-    let mut out_ns: BTreeMap<Vec<String>, Vec<Interface>> = BTreeMap::new();
-    let mut in_mapper = TypeMapper::new(&layout.names, 1);
-    let mut out_mapper = TypeMapper::new(&layout.names, 1);
+    // Types: one file per module and kind, plus the namespace files re-exporting them.
+    let mut in_files: BTreeMap<ModKey, Vec<Interface>> = BTreeMap::new();
+    let mut out_files: BTreeMap<ModKey, Vec<Interface>> = BTreeMap::new();
+    let mut in_mappers: BTreeMap<ModKey, TypeMapper> = BTreeMap::new();
+    let mut out_mappers: BTreeMap<ModKey, TypeMapper> = BTreeMap::new();
+    let mapper = |kind: TypeKind, key: &ModKey| {
+        let path = layout.type_file(kind, key);
+        TypeMapper::for_type_file(&layout.names, depth(parent_dir(&path)), kind, key.clone())
+    };
     let mut enums_by_key: BTreeMap<Vec<String>, Vec<Enum>> = BTreeMap::new();
     for (token, t) in &pkg.types {
         let key = layout.key(t.module(), &opts);
         match t {
             TypeDef::Object(o) => {
                 let names = &layout.names.objects[token];
-                // An alias lives in its canonical type's namespace (same module), so the
-                // bare name resolves.
+                // An alias lives in its canonical type's file (same module), so the bare
+                // name resolves.
                 let canonical = o.alias_of.as_ref().map(|c| &layout.names.objects[c]);
                 let alias = |name: &str, target: Option<&str>| Interface {
                     doc: Doc::default(),
@@ -1241,16 +1404,26 @@ pub fn plan(pkg: &Package) -> Vec<Artifact> {
                 if o.usage.input {
                     let i = match canonical {
                         Some(c) => alias(&names.input, Some(&c.input)),
-                        None => object_interface(o, &names.input, Flavour::Input, &mut in_mapper),
+                        None => {
+                            let m = in_mappers
+                                .entry(key.clone())
+                                .or_insert_with(|| mapper(TypeKind::Input, &key));
+                            object_interface(o, &names.input, Flavour::Input, m)
+                        }
                     };
-                    in_ns.entry(key.clone()).or_default().push(i);
+                    in_files.entry(key.clone()).or_default().push(i);
                 }
                 if o.usage.output {
                     let i = match canonical {
                         Some(c) => alias(&names.output, Some(&c.output)),
-                        None => object_interface(o, &names.output, Flavour::Output, &mut out_mapper),
+                        None => {
+                            let m = out_mappers
+                                .entry(key.clone())
+                                .or_insert_with(|| mapper(TypeKind::Output, &key));
+                            object_interface(o, &names.output, Flavour::Output, m)
+                        }
                     };
-                    out_ns.entry(key).or_default().push(i);
+                    out_files.entry(key).or_default().push(i);
                 }
             }
             TypeDef::Enum(e) => {
@@ -1262,60 +1435,64 @@ pub fn plan(pkg: &Package) -> Vec<Artifact> {
             }
         }
     }
-    let ns_model = |map: BTreeMap<Vec<String>, Vec<Interface>>| -> Vec<Namespace> {
-        let mut v: Vec<Namespace> = map
-            .into_iter()
-            .map(|(key, mut interfaces)| {
-                interfaces.sort_by(|a, b| a.name.cmp(&b.name));
-                let path = layout
-                    .nodes
-                    .get(&key)
-                    .map(|n| n.namespace.join("."))
-                    .unwrap_or_default();
-                Namespace { path, interfaces }
-            })
-            .collect();
-        v.sort_by(|a, b| a.path.cmp(&b.path));
-        v
-    };
-    let has_input = !in_ns.is_empty();
-    let has_output = !out_ns.is_empty();
+    let has_input = !in_files.is_empty();
+    let has_output = !out_files.is_empty();
     let has_enums = !enums_by_key.is_empty();
-    if has_input {
-        let mut uses = in_mapper.uses;
-        uses.inputs = false;
-        uses.outputs = false;
-        let mut imports = imports("types", uses, true, false);
-        if in_mapper.uses.inputs {
-            imports.insert(1, "import * as inputs from \"./input\";".into());
+    for (kind, files, mut mappers, tree) in [
+        (TypeKind::Input, in_files, in_mappers, &layout.input_tree),
+        (
+            TypeKind::Output,
+            out_files,
+            out_mappers,
+            &layout.output_tree,
+        ),
+    ] {
+        for (key, mut interfaces) in files {
+            interfaces.sort_by(|a, b| a.name.cmp(&b.name));
+            let path = layout.type_file(kind, &key);
+            let uses = mappers.remove(&key).map(|m| m.uses).unwrap_or_default();
+            out.push(Artifact::template(
+                format!("{path}.ts"),
+                T_TYPES,
+                &TypesFile {
+                    header: header(),
+                    imports: imports(parent_dir(&path), &uses, &layout, true, false),
+                    interfaces,
+                },
+            ));
         }
-        out.push(Artifact::template(
-            "types/input.ts",
-            T_TYPES,
-            &TypesFile {
-                header: header(),
-                imports,
-                namespaces: ns_model(in_ns),
-            },
-        ));
-    }
-    if has_output {
-        let mut uses = out_mapper.uses;
-        uses.inputs = false;
-        uses.outputs = false;
-        let mut imports = imports("types", uses, true, false);
-        if out_mapper.uses.outputs {
-            imports.insert(1, "import * as outputs from \"./output\";".into());
+        for (key, (own, children)) in &tree.namespaces {
+            let path = &tree.paths[key];
+            let dir = parent_dir(path);
+            let submodules = children
+                .iter()
+                .map(|c| {
+                    let ns = layout.nodes[c]
+                        .namespace
+                        .last()
+                        .cloned()
+                        .unwrap_or_default();
+                    Submodule {
+                        local: ns.clone(),
+                        exported: ns.clone(),
+                        path: string_literal(&relative(dir, &tree.paths[c])),
+                        export_spec: ns,
+                    }
+                })
+                .collect();
+            out.push(Artifact::template(
+                format!("{path}.ts"),
+                T_TYPES_INDEX,
+                &ReexportFile {
+                    header: header(),
+                    submodules,
+                    star_exports: own
+                        .iter()
+                        .map(|o| string_literal(&relative(dir, o)))
+                        .collect(),
+                },
+            ));
         }
-        out.push(Artifact::template(
-            "types/output.ts",
-            T_TYPES,
-            &TypesFile {
-                header: header(),
-                imports,
-                namespaces: ns_model(out_ns),
-            },
-        ));
     }
     for key in &layout.enum_dirs {
         let dir = layout.dir(key);
@@ -1429,7 +1606,7 @@ pub fn plan(pkg: &Package) -> Vec<Artifact> {
                 }
             })
             .collect();
-        let imports = imports("config", m.uses, true, true);
+        let imports = imports("config", &m.uses, &layout, true, true);
         out.push(Artifact::template(
             "config/vars.ts",
             T_CONFIG,
@@ -1610,6 +1787,11 @@ pub fn plan(pkg: &Package) -> Vec<Artifact> {
     ));
     out.sort_by(|a, b| a.path.cmp(&b.path));
     out
+}
+
+/// The directory of a path from the root (`""` for a file at the root).
+fn parent_dir(path: &str) -> &str {
+    path.rsplit_once('/').map(|(d, _)| d).unwrap_or("")
 }
 
 fn dir_last(dir: &str) -> &str {

@@ -1,11 +1,14 @@
 //! The one mapping from IR [`TypeRef`]s to TypeScript type expressions, in three flavours:
 //! `Input` (every level wrapped in `pulumi.Input<…>`, as resource args take it), `Plain`
 //! (input shapes without wrapping: plain properties, function args) and `Output` (what
-//! resources and functions hand back). It also records which of the `inputs`, `outputs`
-//! and `enums` namespaces a file needs to import.
+//! resources and functions hand back). It also records which modules' type files a file
+//! needs to import: types live in one file per module and kind (`types/input/s3.ts`), each
+//! imported under its own alias (`inputs_s3`), so a file loads only the modules it names —
+//! tsc reads every file reachable from a program, and one file of every module's types
+//! made a one-resource program pay for the whole provider.
 
 use crate::ir::{Primitive, Property, Token, TypeRef};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Which shape of a type is wanted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,22 +21,42 @@ pub enum Flavour {
     Output,
 }
 
-/// Where an object type lives in `types/input.ts` / `types/output.ts`.
+/// A module's node key (raw module path segments, empty for the root module).
+pub type ModKey = Vec<String>;
+
+/// Where an object type lives: the input/output type file of module `key`.
 #[derive(Debug, Clone)]
 pub struct ObjectNames {
-    /// Namespace path (identifiers), empty for the root module.
-    pub namespace: Vec<String>,
-    /// Interface name in `types/input.ts` (`FooArgs`, or `Foo` in tfbridge20 mode).
+    /// Module node key of its type files.
+    pub key: ModKey,
+    /// Interface name in its input type file (`FooArgs`, or `Foo` in tfbridge20 mode).
     pub input: String,
-    /// Interface name in `types/output.ts`.
+    /// Interface name in its output type file.
     pub output: String,
 }
 
-/// Where an enum lives under `types/enums`.
+/// Where an enum lives: `types/enums/<module dir>/index.ts` of module `key`.
 #[derive(Debug, Clone)]
 pub struct EnumNames {
-    pub namespace: Vec<String>,
+    pub key: ModKey,
     pub name: String,
+}
+
+/// The import aliases of one module's type files (`inputs_s3`, `outputs_s3`, `enums_s3`;
+/// `inputs`, `outputs`, `enums` for the root module, which every scope reserves).
+#[derive(Debug, Clone, Default)]
+pub struct Aliases {
+    pub inputs: String,
+    pub outputs: String,
+    pub enums: String,
+}
+
+/// The three kinds of type file a module can have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum TypeKind {
+    Input,
+    Output,
+    Enum,
 }
 
 /// Where a resource class lives.
@@ -50,16 +73,45 @@ pub struct TypeNames {
     pub objects: BTreeMap<Token, ObjectNames>,
     pub enums: BTreeMap<Token, EnumNames>,
     pub resources: BTreeMap<Token, ResourceNames>,
+    /// Import aliases per module key (every module that has type files).
+    pub aliases: BTreeMap<ModKey, Aliases>,
     /// `language.nodejs.disableUnionOutputTypes`: output unions become their wire type.
     pub disable_union_outputs: bool,
 }
 
-/// Which namespace imports a file needs.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+impl TypeNames {
+    /// The alias of module `key`'s type file of `kind`.
+    pub fn alias(&self, kind: TypeKind, key: &ModKey) -> &str {
+        let a = self.aliases.get(key);
+        match (kind, a) {
+            (TypeKind::Input, Some(a)) => &a.inputs,
+            (TypeKind::Output, Some(a)) => &a.outputs,
+            (TypeKind::Enum, Some(a)) => &a.enums,
+            // The plan allocates an alias for every module with types; stay total anyway.
+            (TypeKind::Input, None) => "inputs",
+            (TypeKind::Output, None) => "outputs",
+            (TypeKind::Enum, None) => "enums",
+        }
+    }
+}
+
+/// Which modules' type files a file refers to, per kind.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Uses {
-    pub inputs: bool,
-    pub outputs: bool,
-    pub enums: bool,
+    pub inputs: BTreeSet<ModKey>,
+    pub outputs: BTreeSet<ModKey>,
+    pub enums: BTreeSet<ModKey>,
+}
+
+impl Uses {
+    /// Every (kind, module) pair, in import order: inputs, outputs, enums; modules sorted.
+    pub fn iter(&self) -> impl Iterator<Item = (TypeKind, &ModKey)> {
+        self.inputs
+            .iter()
+            .map(|k| (TypeKind::Input, k))
+            .chain(self.outputs.iter().map(|k| (TypeKind::Output, k)))
+            .chain(self.enums.iter().map(|k| (TypeKind::Enum, k)))
+    }
 }
 
 /// Maps types for one file (its depth decides relative `import("…")` paths).
@@ -70,6 +122,8 @@ pub struct TypeMapper<'a> {
     /// The resource whose own file is being written: it refers to itself by class name
     /// (an `import("./self")` type inside its own class is circular for tsc).
     current: Option<Token>,
+    /// The type file being written (kind and module): its own types are named bare.
+    home: Option<(TypeKind, ModKey)>,
     pub uses: Uses,
 }
 
@@ -100,8 +154,37 @@ impl<'a> TypeMapper<'a> {
             names,
             root,
             current: None,
+            home: None,
             uses: Uses::default(),
         }
+    }
+
+    /// A mapper for module `key`'s type file of `kind`, `depth` directories below the root.
+    pub fn for_type_file(names: &'a TypeNames, depth: usize, kind: TypeKind, key: ModKey) -> Self {
+        let mut m = TypeMapper::new(names, depth);
+        m.home = Some((kind, key));
+        m
+    }
+
+    /// `alias.name` for a type of module `key`, or the bare name inside that type file;
+    /// records the import either way but the latter.
+    fn refer(&mut self, kind: TypeKind, key: &ModKey, name: &str) -> String {
+        if self
+            .home
+            .as_ref()
+            .is_some_and(|(k, m)| *k == kind && m == key)
+        {
+            return name.to_string();
+        }
+        let set = match kind {
+            TypeKind::Input => &mut self.uses.inputs,
+            TypeKind::Output => &mut self.uses.outputs,
+            TypeKind::Enum => &mut self.uses.enums,
+        };
+        if !set.contains(key) {
+            set.insert(key.clone());
+        }
+        format!("{}.{name}", self.names.alias(kind, key))
     }
 
     /// A mapper for the file of resource `token`.
@@ -201,17 +284,14 @@ impl<'a> TypeMapper<'a> {
             }
             TypeRef::Named { token } => {
                 if let Some(o) = self.names.objects.get(token) {
-                    let (ns, name) = if flavour == Flavour::Output {
-                        self.uses.outputs = true;
-                        ("outputs", &o.output)
+                    let (kind, name) = if flavour == Flavour::Output {
+                        (TypeKind::Output, &o.output)
                     } else {
-                        self.uses.inputs = true;
-                        ("inputs", &o.input)
+                        (TypeKind::Input, &o.input)
                     };
-                    Ty::simple(qualified(ns, &o.namespace, name))
+                    Ty::simple(self.refer(kind, &o.key, name))
                 } else if let Some(e) = self.names.enums.get(token) {
-                    self.uses.enums = true;
-                    Ty::simple(qualified("enums", &e.namespace, &e.name))
+                    Ty::simple(self.refer(TypeKind::Enum, &e.key, &e.name))
                 } else {
                     // A finished IR resolves every reference; stay total anyway.
                     Ty::simple("any")
@@ -271,17 +351,6 @@ impl<'a> TypeMapper<'a> {
     }
 }
 
-fn qualified(root: &str, namespace: &[String], name: &str) -> String {
-    let mut s = root.to_string();
-    for n in namespace {
-        s.push('.');
-        s.push_str(n);
-    }
-    s.push('.');
-    s.push_str(name);
-    s
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -292,7 +361,7 @@ mod tests {
         n.objects.insert(
             Token::new("p", "s3", "Website"),
             ObjectNames {
-                namespace: vec!["s3".into()],
+                key: vec!["s3".into()],
                 input: "WebsiteArgs".into(),
                 output: "Website".into(),
             },
@@ -300,8 +369,24 @@ mod tests {
         n.enums.insert(
             Token::new("p", "index", "Color"),
             EnumNames {
-                namespace: vec![],
+                key: vec![],
                 name: "Color".into(),
+            },
+        );
+        n.aliases.insert(
+            vec![],
+            Aliases {
+                inputs: "inputs".into(),
+                outputs: "outputs".into(),
+                enums: "enums".into(),
+            },
+        );
+        n.aliases.insert(
+            vec!["s3".into()],
+            Aliases {
+                inputs: "inputs_s3".into(),
+                outputs: "outputs_s3".into(),
+                enums: "enums_s3".into(),
             },
         );
         n.resources.insert(
@@ -351,19 +436,19 @@ mod tests {
                 TypeRef::map(website.clone()),
                 Flavour::Input,
                 false,
-                "pulumi.Input<{[key: string]: pulumi.Input<inputs.s3.WebsiteArgs>}>",
+                "pulumi.Input<{[key: string]: pulumi.Input<inputs_s3.WebsiteArgs>}>",
             ),
             (
                 TypeRef::map(website.clone()),
                 Flavour::Output,
                 true,
-                "{[key: string]: outputs.s3.Website} | undefined",
+                "{[key: string]: outputs_s3.Website} | undefined",
             ),
             (
                 TypeRef::array(website.clone()),
                 Flavour::Plain,
                 false,
-                "inputs.s3.WebsiteArgs[]",
+                "inputs_s3.WebsiteArgs[]",
             ),
             (color.clone(), Flavour::Output, false, "enums.Color"),
             (
@@ -426,19 +511,37 @@ mod tests {
         p.plain = true;
         assert_eq!(
             m.property(&p, Flavour::Input, false),
-            "inputs.s3.WebsiteArgs[]"
+            "inputs_s3.WebsiteArgs[]"
         );
         assert_eq!(
             m.uses,
             Uses {
-                inputs: true,
-                outputs: false,
-                enums: false
+                inputs: [vec!["s3".to_string()]].into(),
+                outputs: Default::default(),
+                enums: Default::default(),
             }
         );
         let mut c = prop(TypeRef::string());
         c.const_value = Some(serde_json::json!("fixed\"v"));
         assert_eq!(m.property(&c, Flavour::Output, false), "\"fixed\\\"v\"");
+    }
+
+    #[test]
+    fn a_type_file_names_its_own_module_bare_and_imports_only_others() {
+        let n = names();
+        let website = TypeRef::named(Token::new("p", "s3", "Website"));
+        let color = TypeRef::named(Token::new("p", "index", "Color"));
+        let mut m = TypeMapper::for_type_file(&n, 2, TypeKind::Output, vec!["s3".into()]);
+        assert_eq!(m.type_expr(&website, Flavour::Output), "Website");
+        assert_eq!(m.type_expr(&color, Flavour::Output), "enums.Color");
+        // The input file of the same module is another file.
+        assert_eq!(
+            m.type_expr(&website, Flavour::Plain),
+            "inputs_s3.WebsiteArgs"
+        );
+        assert!(m.uses.outputs.is_empty());
+        assert_eq!(m.uses.inputs, [vec!["s3".to_string()]].into());
+        assert_eq!(m.uses.enums, [Vec::<String>::new()].into());
     }
 
     #[test]
