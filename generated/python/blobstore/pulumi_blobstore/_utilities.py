@@ -151,6 +151,14 @@ def lazy_import(fullname: str) -> types.ModuleType:
     return module
 
 
+def _import(fullname: str) -> types.ModuleType:
+    """Imports a module by its full name. Through `__import__`, the import statement's own
+    path, rather than `importlib.import_module`, so that `python -X importtime` lists the
+    modules the lazy exports load."""
+    __import__(fullname)
+    return sys.modules[fullname]
+
+
 def lazy_exports(
     module_name: str,
     files: typing.Mapping[str, str],
@@ -187,13 +195,13 @@ def lazy_exports(
     def __getattr__(name: str) -> typing.Any:
         file = members.get(name)
         if file is not None:
-            sub = importlib.import_module(f"{module_name}.{file}")
+            sub = _import(f"{module_name}.{file}")
             # The import bound the members unless the file was imported before and its
             # binding since replaced: bind them again.
             setattr(package, file, sub)
             return package.__dict__[name]
         if name in module_set:
-            return importlib.import_module(f"{module_name}.{name}")
+            return _import(f"{module_name}.{name}")
         raise AttributeError(f"module {module_name!r} has no attribute {name!r}")
 
     def __dir__() -> typing.List[str]:
