@@ -454,6 +454,94 @@ fn generated_python_type_checks() {
     }
 }
 
+/// Run against the kitchen package by [`python_modules_import_lazily`]: what importing a
+/// module loads, and that every way of reaching a member still works.
+const LAZY_IMPORT_CHECK: &str = r#"
+import pickle, sys, types
+
+def loaded(prefix):
+    return sorted(m for m in sys.modules if m == prefix or m.startswith(prefix + "."))
+
+import pulumi_kitchen.sub
+# A module's import runs the __init__ chain and _utilities, no file of any module.
+assert loaded("pulumi_kitchen") == ["pulumi_kitchen", "pulumi_kitchen._utilities", "pulumi_kitchen.sub"], loaded("pulumi_kitchen")
+
+from pulumi_kitchen.sub import Thing
+# Thing's file and what it imports (its types, the root Widget it references); no sibling.
+for sibling in ["pulumi_kitchen.sub.list_things", "pulumi_kitchen.comp", "pulumi_kitchen.do_it", "pulumi_kitchen.get_widget", "pulumi_kitchen.outputs_", "pulumi_kitchen.provider"]:
+    assert sibling not in sys.modules, (sibling, loaded("pulumi_kitchen"))
+
+import pulumi_kitchen as k
+thing = sys.modules["pulumi_kitchen.sub.thing"]
+assert k.sub.Thing is Thing is thing.Thing and k.sub.thing is thing
+assert k.sub.ThingArgs is thing.ThingArgs and k.sub.DeepArgsDict.__module__ == "pulumi_kitchen.sub._inputs"
+assert k.sub.DeepArgs.__module__ == "pulumi_kitchen.sub._inputs"
+assert k.sub.outputs.Deep.__module__ == "pulumi_kitchen.sub.outputs"
+assert isinstance(k.Widget, type) and k.widget.Widget is k.Widget
+assert isinstance(k.config, types.ModuleType)
+
+# A function named like its file: importing the file directly (as unpickling its result
+# class does) binds the module in the package; the function must win, as it did eagerly.
+import pulumi_kitchen.get_widget
+assert callable(k.get_widget) and not isinstance(k.get_widget, types.ModuleType), k.get_widget
+assert k.get_widget is sys.modules["pulumi_kitchen.get_widget"].get_widget is k.__dict__["get_widget"]
+assert k.do_it.__module__ == "pulumi_kitchen.do_it" and not isinstance(k.do_it, types.ModuleType)
+
+try:
+    k.NoSuchMember
+except AttributeError as e:
+    assert "NoSuchMember" in str(e)
+else:
+    raise AssertionError("NoSuchMember resolved")
+
+# import * takes every member, as the eager __init__ did.
+ns = {}
+exec("from pulumi_kitchen import *", ns)
+for name in ["Widget", "WidgetArgs", "Comp", "Outputs", "Provider", "get_widget", "get_widget_output", "do_it", "Color", "Level", "NestedArgs", "NestedArgsDict", "outputs", "sub", "config", "widget"]:
+    assert name in ns, name
+assert ns["Widget"] is k.Widget and ns["outputs"] is k.outputs
+assert not any(n.startswith("_") for n in k.__all__)
+assert {"Widget", "sub", "outputs"} <= set(dir(k)) and {"Thing", "ThingArgs", "outputs"} <= set(dir(k.sub))
+
+# Pickling goes through the defining modules; identity and isinstance hold.
+assert pickle.loads(pickle.dumps(k.Color.RED)) is k.Color.RED
+args = k.sub.DeepArgs(pod_cidrs=["10.0.0.0/8"])
+assert isinstance(pickle.loads(pickle.dumps(args)), k.sub.DeepArgs)
+
+# The engine's resource-module registry (registered by the root __init__) finds every
+# class through the lazy tables.
+import importlib
+import pulumi.runtime.rpc as rpc
+for mod, classes in [("index", ["Comp", "Outputs", "Widget"]), ("sub", ["Thing"])]:
+    module = rpc.get_resource_module("kitchen", mod, "")
+    assert module is not None, mod
+    assert sorted(module.mod_info["classes"].values()) == classes, module.mod_info
+    for c in classes:
+        assert isinstance(getattr(importlib.import_module(module.mod_info["fqn"]), c), type)
+print("ok")
+"#;
+
+/// Importing one module of a generated package must not import the files of its sibling
+/// modules or resources: `__init__`s export lazily. Fails on an eager `__init__`.
+#[test]
+fn python_modules_import_lazily() {
+    let Some(py) = python() else { return };
+    let files = render(&kitchen());
+    let dir = tempfile::tempdir().expect("tempdir");
+    write_tree(dir.path(), &files);
+    let out = std::process::Command::new(&py)
+        .current_dir(dir.path())
+        .args(["-c", LAZY_IMPORT_CHECK])
+        .output()
+        .expect("run python");
+    assert!(
+        out.status.success() && String::from_utf8_lossy(&out.stdout).trim() == "ok",
+        "lazy import check failed:\n{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 /// `CLOUDGEN_PY_DUMP=dir cargo test -p cloudgen --test python_target dump -- --ignored`
 /// writes the fixtures' output for manual inspection.
 #[test]

@@ -104,6 +104,9 @@ pub struct OutputClass {
 pub struct InputsFile {
     pub head: FileHead,
     pub all: Vec<String>,
+    /// The `__all__` names unquoted, for the module `__init__`'s lazy table (not rendered).
+    #[serde(skip)]
+    pub names: Vec<String>,
     /// Dict class (if any) paired with its class, in emission order.
     pub pairs: Vec<(Option<DictClass>, InputClass)>,
     /// `name = canonical` lines for IR alias types, after every class (the canonical class
@@ -151,6 +154,9 @@ pub struct EnumClass {
 pub struct EnumsFile {
     pub head: FileHead,
     pub all: Vec<String>,
+    /// The `__all__` names unquoted, for the module `__init__`'s lazy table (not rendered).
+    #[serde(skip)]
+    pub names: Vec<String>,
     pub enums: Vec<EnumClass>,
 }
 
@@ -189,6 +195,9 @@ pub struct GetMethod {
 pub struct ResourceFile {
     pub head: FileHead,
     pub all: Vec<String>,
+    /// The `__all__` names unquoted, for the module `__init__`'s lazy table (not rendered).
+    #[serde(skip)]
+    pub names: Vec<String>,
     pub args: InputClass,
     pub state: Option<InputClass>,
     pub name: String,
@@ -249,6 +258,9 @@ pub struct FnArg {
 pub struct FunctionFile {
     pub head: FileHead,
     pub all: Vec<String>,
+    /// The `__all__` names unquoted, for the module `__init__`'s lazy table (not rendered).
+    #[serde(skip)]
+    pub names: Vec<String>,
     pub token_lit: String,
     pub name: String,
     pub output_name: String,
@@ -277,15 +289,23 @@ pub struct Submodule {
     pub fqn: String,
 }
 
-/// A module's `__init__.py`.
+/// A module's `__init__.py`. Type checkers see eager `from .x import *` imports; at run
+/// time the members are imported on first use through `_utilities.lazy_exports`, so
+/// importing one module of a large package does not import every file of it.
 #[derive(Debug, Clone, Serialize, Default)]
 pub struct InitFile {
     pub head: FileHead,
     pub docstring: String,
+    /// Files whose `__all__` the module re-exports (`from .x import *`), in binding order.
     pub exports: Vec<String>,
     pub has_inputs: bool,
     pub has_outputs: bool,
     pub submodules: Vec<Submodule>,
+    /// `(file literal, names expression)`: the lazy table, each file with the members it
+    /// exports as one space-separated string (wrapped over lines when long).
+    pub lazy_members: Vec<(String, String)>,
+    /// The submodules exported as themselves, as one space-separated string expression.
+    pub lazy_modules: String,
     /// Python literal lists for `_utilities.register`, root only.
     pub register: Option<(String, String)>,
 }

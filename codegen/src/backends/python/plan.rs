@@ -2,7 +2,7 @@
 //! subpackage per module), allocates every name through [`super::naming`], renders types
 //! through [`super::types`] and fills the view models of [`super::model`].
 
-use super::docs::{clean, docstring, py_str, py_value};
+use super::docs::{clean, docstring, py_long_str, py_str, py_value};
 use super::model::*;
 use super::naming::{self, allocate_snake, class_name, member_snake_name, py_name, Scope};
 use super::types::{EnumNames, FileKind, Flavor, NameTables, ObjectNames, ResourceNames, TypeCtx};
@@ -166,6 +166,86 @@ fn param_doc(ty: &str, name: &str, docs: &str) -> String {
         }
     }
     out
+}
+
+/// What a name of a module's `__init__` is bound to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Binding {
+    /// A member exported by this file of the module.
+    Member(String),
+    /// The submodule of that name itself.
+    Module,
+}
+
+/// The names a module's `__init__` binds, as its eager form did in order: each file (the
+/// import binds the file's module, then `import *` its members, later ones winning), then
+/// `_inputs`, `outputs` and the child packages. The lazy table must bind exactly these.
+fn init_bindings<'n>(
+    files: impl Iterator<Item = (&'n str, &'n [String])>,
+    inputs: Option<&'n [String]>,
+    has_outputs: bool,
+    children: impl Iterator<Item = &'n str>,
+) -> BTreeMap<String, Binding> {
+    fn bind_file(out: &mut BTreeMap<String, Binding>, file: &str, names: &[String]) {
+        out.insert(file.to_string(), Binding::Module);
+        for n in names {
+            out.insert(n.clone(), Binding::Member(file.to_string()));
+        }
+    }
+    let mut out = BTreeMap::new();
+    for (file, names) in files {
+        bind_file(&mut out, file, names);
+    }
+    if let Some(names) = inputs {
+        bind_file(&mut out, "_inputs", names);
+    }
+    if has_outputs {
+        out.insert("outputs".into(), Binding::Module);
+    }
+    for c in children {
+        out.insert(c.to_string(), Binding::Module);
+    }
+    out
+}
+
+/// Names as one space-separated Python string (a compact table: one constant to compile,
+/// split at run time). Past a line's width, adjacent literals in parentheses, each line
+/// indented by `indent` plus four spaces; every line but the last ends in the separator.
+fn words_lit(names: &[&str], indent: &str) -> String {
+    const WIDTH: usize = 80;
+    let mut lines: Vec<String> = Vec::new();
+    for n in names {
+        match lines.last_mut() {
+            Some(l) if l.len() + 1 + n.len() <= WIDTH => {
+                l.push(' ');
+                l.push_str(n);
+            }
+            last => {
+                if let Some(l) = last {
+                    l.push(' ');
+                }
+                lines.push(n.to_string());
+            }
+        }
+    }
+    match lines.as_slice() {
+        [] => py_str(""),
+        [one] => py_str(one),
+        _ => {
+            let mut out = String::from("(\n");
+            for l in &lines {
+                out.push_str(&format!("{indent}    {}\n", py_str(l)));
+            }
+            out.push_str(indent);
+            out.push(')');
+            out
+        }
+    }
+}
+
+/// Each name as a Python string literal (`__all__` entries).
+fn lits(names: &[String]) -> Vec<String> {
+    names.iter().map(|n| py_str(n)).collect()
 }
 
 fn list_lit(items: &[String]) -> String {
@@ -578,9 +658,12 @@ impl<'a> Planner<'a> {
             md.files.clone(),
         );
         let dir = self.dir(m);
+        // File → the names its `__all__` exports, for the `__init__`'s lazy table.
+        let mut file_names: BTreeMap<String, Vec<String>> = BTreeMap::new();
         for i in &resources {
             let model = self.resource_file(*i, m);
             let file = self.res_names[i].file.clone();
+            file_names.insert(file.clone(), model.names.clone());
             self.push(
                 format!("{dir}/{file}.py"),
                 "python/resource.py.tera",
@@ -590,6 +673,7 @@ impl<'a> Planner<'a> {
         for i in &functions {
             let model = self.function_file(*i, m);
             let file = self.fn_names[i].1.clone();
+            file_names.insert(file.clone(), model.names.clone());
             self.push(
                 format!("{dir}/{file}.py"),
                 "python/function.py.tera",
@@ -606,8 +690,10 @@ impl<'a> Planner<'a> {
             .filter(|t| matches!(pkg.types.get(*t), Some(TypeDef::Object(o)) if o.usage.output))
             .cloned()
             .collect();
+        let mut input_names = Vec::new();
         if !inputs.is_empty() {
             let model = self.inputs_file(&inputs, m);
+            input_names = model.names.clone();
             self.push(
                 format!("{dir}/_inputs.py"),
                 "python/_inputs.py.tera",
@@ -624,6 +710,7 @@ impl<'a> Planner<'a> {
         }
         if !enums.is_empty() {
             let model = self.enums_file(&enums, m);
+            file_names.insert("_enums".into(), model.names.clone());
             self.push(format!("{dir}/_enums.py"), "python/_enums.py.tera", &model);
         }
         if m == "config" && !pkg.config.is_empty() {
@@ -673,6 +760,25 @@ impl<'a> Planner<'a> {
         } else {
             String::new()
         };
+        let bindings = init_bindings(
+            exports.iter().map(|f| (f.as_str(), &file_names[f][..])),
+            (!inputs.is_empty()).then_some(&input_names[..]),
+            !outputs.is_empty(),
+            submodules.iter().map(|s| s.name.as_str()),
+        );
+        let mut by_file: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+        let mut lazy_modules = Vec::new();
+        for (name, b) in &bindings {
+            match b {
+                Binding::Member(file) => by_file.entry(file).or_default().push(name),
+                Binding::Module => lazy_modules.push(name.as_str()),
+            }
+        }
+        let lazy_modules = words_lit(&lazy_modules, "        ");
+        let lazy_members = by_file
+            .into_iter()
+            .map(|(file, names)| (py_str(file), words_lit(&names, "            ")))
+            .collect();
         let model = InitFile {
             head: head(BTreeSet::new(), m, false),
             docstring,
@@ -680,6 +786,8 @@ impl<'a> Planner<'a> {
             has_inputs: !inputs.is_empty(),
             has_outputs: !outputs.is_empty(),
             submodules,
+            lazy_members,
+            lazy_modules,
             register,
         };
         self.push(
@@ -702,26 +810,33 @@ impl<'a> Planner<'a> {
                 .or_insert_with(|| (self.fqn(&rn.module), BTreeMap::new()));
             e.1.insert(r.token.to_string(), rn.class.clone());
         }
-        let mut rm = String::from("[\n");
-        for (mod_, (fqn, classes)) in &mods {
-            rm.push_str(&format!("        {{\n            \"pkg\": {},\n            \"mod\": {},\n            \"fqn\": {},\n            \"classes\": {{\n", py_str(&self.pkg.name), py_str(mod_), py_str(fqn)));
-            for (tok, class) in classes {
-                rm.push_str(&format!(
-                    "                {}: {},\n",
-                    py_str(tok),
-                    py_str(class)
-                ));
-            }
-            rm.push_str("            },\n        },\n");
-        }
-        rm.push_str("    ]");
-        let rp = format!(
-            "[\n        {{\n            \"pkg\": {},\n            \"token\": {},\n            \"fqn\": {},\n            \"class\": \"Provider\",\n        }},\n    ]",
-            py_str(&self.pkg.name),
-            py_str(&self.pkg.provider.token.to_string()),
-            py_str(&self.s.package)
-        );
-        (rm, rp)
+        // JSON in a string, parsed by `register`, as the official SDKs do: one constant
+        // compiles in a blink, a Python literal of every resource of a large provider does not.
+        let rm: Vec<Value> = mods
+            .into_iter()
+            .map(|(mod_, (fqn, classes))| {
+                serde_json::json!({
+                    "pkg": self.pkg.name,
+                    "mod": mod_,
+                    "fqn": fqn,
+                    "classes": classes,
+                })
+            })
+            .collect();
+        let rp = vec![serde_json::json!({
+            "pkg": self.pkg.name,
+            "token": self.pkg.provider.token.to_string(),
+            "fqn": self.s.package,
+            "class": "Provider",
+        })];
+        let json = |v: &Vec<Value>| -> String {
+            let mut buf = Vec::new();
+            let fmt = serde_json::ser::PrettyFormatter::with_indent(b" ");
+            let mut ser = serde_json::Serializer::with_formatter(&mut buf, fmt);
+            serde::Serialize::serialize(v, &mut ser).expect("JSON of strings");
+            py_long_str(&format!("\n{}\n", String::from_utf8(buf).expect("UTF-8")))
+        };
+        (json(&rm), json(&rp))
     }
 
     /// Names of a resource's properties: one attribute name per wire name across inputs,
@@ -1116,7 +1231,8 @@ impl<'a> Planner<'a> {
         ResourceFile {
             methods,
             head: head(imports, m, false),
-            all: vec![py_str(&args_name), py_str(&name)],
+            all: lits(&[args_name.clone(), name.clone()]),
+            names: vec![args_name.clone(), name.clone()],
             args,
             state,
             base: if r.is_provider {
@@ -1293,8 +1409,8 @@ impl<'a> Planner<'a> {
                 let class_doc = shape.docs.as_deref().map(clean).unwrap_or_else(|| {
                     format!("A collection of values returned by {}.", f.token.name)
                 });
-                all.push(py_str(&result_name));
-                all.push(py_str(&awaitable));
+                all.push(result_name.clone());
+                all.push(awaitable.clone());
                 let oc = OutputClass {
                     name: result_name.clone(),
                     docstring: docstring(&class_doc, "    "),
@@ -1322,9 +1438,9 @@ impl<'a> Planner<'a> {
                 String::new(),
             ),
         };
-        all.push(py_str(&name));
+        all.push(name.clone());
         if result_kind != "none" {
-            all.push(py_str(&format!("{name}_output")));
+            all.push(format!("{name}_output"));
         }
         let output_ret_expr = if output_ret == "pulumi.Output[Any]" {
             "__ret__".to_string()
@@ -1335,7 +1451,8 @@ impl<'a> Planner<'a> {
         FunctionFile {
             output_ret_expr,
             head: head(imports, m, false),
-            all,
+            all: lits(&all),
+            names: all,
             token_lit: py_str(&f.token.to_string()),
             output_name: format!("{name}_output"),
             deprecation: f.deprecation.as_deref().map(py_str),
@@ -1380,10 +1497,10 @@ impl<'a> Planner<'a> {
             if let Some(canonical) = &o.alias_of {
                 let target = &self.names.objects[canonical];
                 if self.s.typed_dicts {
-                    all.push(py_str(&names.dict));
+                    all.push(names.dict.clone());
                     aliases.push(Alias { name: names.dict.clone(), target: target.dict.clone() });
                 }
-                all.push(py_str(&names.input));
+                all.push(names.input.clone());
                 aliases.push(Alias { name: names.input.clone(), target: target.input.clone() });
                 continue;
             }
@@ -1391,7 +1508,7 @@ impl<'a> Planner<'a> {
             let props = required_first(&o.properties);
             let docs = o.docs.as_deref().map(clean).unwrap_or_default();
             let dict = if self.s.typed_dicts {
-                all.push(py_str(&names.dict));
+                all.push(names.dict.clone());
                 let fields = props
                     .iter()
                     .map(|p| {
@@ -1411,7 +1528,7 @@ impl<'a> Planner<'a> {
             } else {
                 None
             };
-            all.push(py_str(&names.input));
+            all.push(names.input.clone());
             let class =
                 self.input_class(&mut ctx, &names.input, &docs, &props, &attrs, false, false);
             pairs.push((dict, class));
@@ -1420,7 +1537,8 @@ impl<'a> Planner<'a> {
         let imports = std::mem::take(&mut ctx.imports);
         InputsFile {
             head: head(imports, m, self.s.typed_dicts),
-            all,
+            all: lits(&all),
+            names: all,
             pairs,
             aliases,
         }
@@ -1437,13 +1555,13 @@ impl<'a> Planner<'a> {
             };
             let names = self.names.objects[tok].clone();
             if let Some(canonical) = &o.alias_of {
-                all.push(py_str(&names.output));
+                all.push(names.output.clone());
                 aliases.push(Alias { name: names.output.clone(), target: self.names.objects[canonical].output.clone() });
                 continue;
             }
             let attrs = self.object_attrs(tok, true);
             let props = required_first(&o.properties);
-            all.push(py_str(&names.output));
+            all.push(names.output.clone());
             let key_warnings = props
                 .iter()
                 .filter(|p| attrs[&p.name.wire] != p.name.wire)
@@ -1462,7 +1580,7 @@ impl<'a> Planner<'a> {
         let imports = std::mem::take(&mut ctx.imports);
         OutputsFile {
             head: head(imports, m, false),
-            all,
+            all: lits(&all),
             classes,
             aliases,
         }
@@ -1476,7 +1594,7 @@ impl<'a> Planner<'a> {
                 continue;
             };
             let class = self.names.enums[tok].class.clone();
-            all.push(py_str(&class));
+            all.push(class.clone());
             let mut scope = Scope::with_reserved(["mro"]);
             let members = e
                 .values
@@ -1525,7 +1643,8 @@ impl<'a> Planner<'a> {
         all.sort();
         EnumsFile {
             head: head(BTreeSet::new(), m, false),
-            all,
+            all: lits(&all),
+            names: all,
             enums,
         }
     }
@@ -1866,5 +1985,45 @@ mod tests {
         ] {
             assert_eq!(pypi_version(i), o, "{i}");
         }
+    }
+
+    #[test]
+    fn words_literals_wrap_keeping_separators() {
+        assert_eq!(words_lit(&[], "    "), "\"\"");
+        assert_eq!(words_lit(&["Bucket", "BucketArgs"], "    "), "\"Bucket BucketArgs\"");
+        let long: Vec<String> = (0..30).map(|i| format!("Name{i:02}")).collect();
+        let refs: Vec<&str> = long.iter().map(String::as_str).collect();
+        let lit = words_lit(&refs, "  ");
+        assert!(lit.starts_with("(\n      \"Name00 Name01 ") && lit.ends_with("\"\n  )"), "{lit}");
+        // Joined back (as Python concatenates adjacent literals) the words are intact.
+        let joined: String = lit
+            .lines()
+            .filter_map(|l| l.trim().strip_prefix('"')?.strip_suffix('"').map(str::to_string))
+            .collect();
+        assert_eq!(joined.split(' ').collect::<Vec<_>>(), refs);
+        assert!(lit.lines().all(|l| l.len() <= 80 + 8), "{lit}");
+    }
+
+    #[test]
+    fn init_bindings_follow_the_eager_import_order() {
+        let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        let (get_x, thing, inputs) = (s(&["get_x", "get_x_output"]), s(&["Thing", "ThingArgs"]), s(&["XArgs"]));
+        let b = init_bindings(
+            [("get_x", &get_x[..]), ("thing", &thing[..])].into_iter(),
+            Some(&inputs[..]),
+            true,
+            ["sub"].into_iter(),
+        );
+        let member = |f: &str| Binding::Member(f.to_string());
+        // A function named like its file shadows the file's module, as `import *` did.
+        assert_eq!(b["get_x"], member("get_x"));
+        assert_eq!(b["get_x_output"], member("get_x"));
+        assert_eq!(b["thing"], Binding::Module);
+        assert_eq!(b["ThingArgs"], member("thing"));
+        assert_eq!(b["XArgs"], member("_inputs"));
+        assert_eq!(b["_inputs"], Binding::Module);
+        assert_eq!(b["outputs"], Binding::Module);
+        assert_eq!(b["sub"], Binding::Module);
+        assert_eq!(b.len(), 9);
     }
 }

@@ -6,49 +6,62 @@ Buckets and objects on the BlobStore object storage service.
 import builtins as _builtins
 import typing
 from . import _utilities
-# Export this package's modules as members:
-from ._enums import *
-from .bucket import *
-from .get_bucket import *
-from .provider import *
-from ._inputs import *
-from . import outputs
 
-# Make subpackages available:
+# Type checkers see every member; at run time each is imported on first use, so that
+# importing one module does not import every file of the package.
 if typing.TYPE_CHECKING:
+    from ._enums import *
+    from .bucket import *
+    from .get_bucket import *
+    from .provider import *
+    from ._inputs import *
+    from . import outputs
     import pulumi_blobstore.config as __config
     config = __config
     import pulumi_blobstore.storage as __storage
     storage = __storage
 else:
-    config = _utilities.lazy_import('pulumi_blobstore.config')
-    storage = _utilities.lazy_import('pulumi_blobstore.storage')
+    __getattr__, __dir__, __all__ = _utilities.lazy_exports(
+        __name__,
+        {
+            "_enums": "StorageClass",
+            "_inputs": "LifecycleRuleArgs LifecycleRuleArgsDict VersioningArgs VersioningArgsDict",
+            "bucket": "Bucket BucketArgs",
+            "get_bucket": "AwaitableGetBucketResult GetBucketResult get_bucket get_bucket_output",
+            "provider": "Provider ProviderArgs",
+        },
+        "_enums _inputs bucket config outputs provider storage",
+    )
 
 _utilities.register(
-    resource_modules=[
-        {
-            "pkg": "blobstore",
-            "mod": "index",
-            "fqn": "pulumi_blobstore",
-            "classes": {
-                "blobstore:index:Bucket": "Bucket",
-            },
-        },
-        {
-            "pkg": "blobstore",
-            "mod": "storage",
-            "fqn": "pulumi_blobstore.storage",
-            "classes": {
-                "blobstore:storage:BucketObject": "BucketObject",
-            },
-        },
-    ],
-    resource_packages=[
-        {
-            "pkg": "blobstore",
-            "token": "pulumi:providers:blobstore",
-            "fqn": "pulumi_blobstore",
-            "class": "Provider",
-        },
-    ],
+    resource_modules='''
+[
+ {
+  "classes": {
+   "blobstore:index:Bucket": "Bucket"
+  },
+  "fqn": "pulumi_blobstore",
+  "mod": "index",
+  "pkg": "blobstore"
+ },
+ {
+  "classes": {
+   "blobstore:storage:BucketObject": "BucketObject"
+  },
+  "fqn": "pulumi_blobstore.storage",
+  "mod": "storage",
+  "pkg": "blobstore"
+ }
+]
+''',
+    resource_packages='''
+[
+ {
+  "class": "Provider",
+  "fqn": "pulumi_blobstore",
+  "pkg": "blobstore",
+  "token": "pulumi:providers:blobstore"
+ }
+]
+''',
 )

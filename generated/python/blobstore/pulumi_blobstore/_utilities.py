@@ -2,8 +2,9 @@
 """Runtime helpers shared by the generated modules of this package."""
 
 import functools
-import importlib.metadata
+import importlib
 import importlib.util
+import json
 import os
 import sys
 import types
@@ -62,6 +63,10 @@ def get_env_float(*args: str) -> typing.Optional[float]:
 
 def _installed_version() -> typing.Optional[str]:
     """The installed distribution's version in semver form, when no version was generated in."""
+    # Imported here: importlib.metadata costs tens of milliseconds, and a generated-in
+    # version never needs it.
+    import importlib.metadata
+
     root_package = __name__.split(".")[0]
     try:
         v = importlib.metadata.version(root_package)
@@ -123,7 +128,9 @@ def get_resource_args_opts(
 
 
 def lazy_import(fullname: str) -> types.ModuleType:
-    """Imports a module on first attribute access (submodules of large packages)."""
+    """Imports a module on first attribute access. The generated `__init__`s no longer use
+    it (they export lazily through `lazy_exports`, and a `LazyLoader` would reset the module
+    class that sets); kept because the official SDKs' `_utilities` has it."""
     m = sys.modules.get(fullname)
     if m is not None:
         return m
@@ -144,6 +151,68 @@ def lazy_import(fullname: str) -> types.ModuleType:
     return module
 
 
+def _import(fullname: str) -> types.ModuleType:
+    """Imports a module by its full name. Through `__import__`, the import statement's own
+    path, rather than `importlib.import_module`, so that `python -X importtime` lists the
+    modules the lazy exports load."""
+    __import__(fullname)
+    return sys.modules[fullname]
+
+
+def lazy_exports(
+    module_name: str,
+    files: typing.Mapping[str, str],
+    modules: str,
+) -> typing.Tuple[typing.Callable[[str], typing.Any], typing.Callable[[], typing.List[str]], typing.List[str]]:
+    """The PEP 562 `__getattr__` and `__dir__`, and `__all__`, of a package `__init__` that
+    exports its members on first use instead of importing every file of the module up front.
+
+    `files` maps each file (submodule) to the names it exports, space-separated; `modules`
+    are the submodules exported as themselves (the files, `outputs`, child packages).
+    """
+    package = sys.modules[module_name]
+    by_file = {file: names.split() for file, names in files.items()}
+    members = {name: file for file, names in by_file.items() for name in names}
+    module_set = frozenset(modules.split())
+
+    class LazyPackage(types.ModuleType):
+        """Binds a file's members as soon as the file is imported, however that happens.
+
+        The import system binds a loaded submodule in its package (`get_x` for `get_x.py`),
+        which would shadow a member of the same name (the function `get_x`); the eager
+        `from .get_x import *` rebound the member after it, and so does this.
+        """
+
+        def __setattr__(self, name: str, value: typing.Any) -> None:
+            super().__setattr__(name, value)
+            names = by_file.get(name)
+            if names is not None and isinstance(value, types.ModuleType):
+                for n in names:
+                    super().__setattr__(n, getattr(value, n))
+
+    package.__class__ = LazyPackage
+
+    def __getattr__(name: str) -> typing.Any:
+        file = members.get(name)
+        if file is not None:
+            sub = _import(f"{module_name}.{file}")
+            # The import bound the members unless the file was imported before and its
+            # binding since replaced: bind them again.
+            setattr(package, file, sub)
+            return package.__dict__[name]
+        if name in module_set:
+            return _import(f"{module_name}.{name}")
+        raise AttributeError(f"module {module_name!r} has no attribute {name!r}")
+
+    def __dir__() -> typing.List[str]:
+        return sorted(set(package.__dict__) | set(members) | module_set)
+
+    # What `import *` took from the eager `__init__`: every public name it bound.
+    public = set(members) | module_set | set(package.__dict__)
+    __all__ = sorted(n for n in public if not n.startswith("_"))
+    return __getattr__, __dir__, __all__
+
+
 class Package(pulumi.runtime.ResourcePackage):
     """Rehydrates this package's provider from a URN."""
 
@@ -157,7 +226,7 @@ class Package(pulumi.runtime.ResourcePackage):
     def construct_provider(self, name: str, typ: str, urn: str) -> pulumi.ProviderResource:
         if typ != self.pkg_info["token"]:
             raise Exception(f"unknown provider type {typ}")
-        provider = getattr(lazy_import(self.pkg_info["fqn"]), self.pkg_info["class"])
+        provider = getattr(importlib.import_module(self.pkg_info["fqn"]), self.pkg_info["class"])
         return typing.cast(pulumi.ProviderResource, provider(name, pulumi.ResourceOptions(urn=urn)))
 
 
@@ -175,18 +244,16 @@ class Module(pulumi.runtime.ResourceModule):
         class_name = self.mod_info["classes"].get(typ, None)
         if class_name is None:
             raise Exception(f"unknown resource type {typ}")
-        the_class = getattr(lazy_import(self.mod_info["fqn"]), class_name)
+        the_class = getattr(importlib.import_module(self.mod_info["fqn"]), class_name)
         return typing.cast(pulumi.Resource, the_class(name, pulumi.ResourceOptions(urn=urn)))
 
 
-def register(
-    resource_modules: typing.List[typing.Dict[str, typing.Any]],
-    resource_packages: typing.List[typing.Dict[str, typing.Any]],
-) -> None:
-    """Registers this package's modules and provider so references can be rehydrated."""
-    for pkg_info in resource_packages:
+def register(resource_modules: str, resource_packages: str) -> None:
+    """Registers this package's modules and provider (JSON lists) so references can be
+    rehydrated."""
+    for pkg_info in json.loads(resource_packages):
         pulumi.runtime.register_resource_package(pkg_info["pkg"], Package(pkg_info))
-    for mod_info in resource_modules:
+    for mod_info in json.loads(resource_modules):
         pulumi.runtime.register_resource_module(mod_info["pkg"], mod_info["mod"], Module(mod_info))
 
 

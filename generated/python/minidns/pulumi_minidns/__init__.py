@@ -3,46 +3,63 @@
 import builtins as _builtins
 import typing
 from . import _utilities
-# Export this package's modules as members:
-from .get_zone import *
-from .provider import *
-from .record import *
-from .zone import *
-from ._inputs import *
-from . import outputs
 
-# Make subpackages available:
+# Type checkers see every member; at run time each is imported on first use, so that
+# importing one module does not import every file of the package.
 if typing.TYPE_CHECKING:
+    from .get_zone import *
+    from .provider import *
+    from .record import *
+    from .zone import *
+    from ._inputs import *
+    from . import outputs
     import pulumi_minidns.config as __config
     config = __config
 else:
-    config = _utilities.lazy_import('pulumi_minidns.config')
+    __getattr__, __dir__, __all__ = _utilities.lazy_exports(
+        __name__,
+        {
+            "_inputs": (
+                "RecordWeightedTargetArgs RecordWeightedTargetArgsDict ZoneForwardingRuleArgs "
+                "ZoneForwardingRuleArgsDict ZoneSoaArgs ZoneSoaArgsDict"
+            ),
+            "get_zone": "AwaitableGetZoneResult GetZoneResult get_zone get_zone_output",
+            "provider": "Provider ProviderArgs",
+            "record": "Record RecordArgs",
+            "zone": "Zone ZoneArgs",
+        },
+        "_inputs config outputs provider record zone",
+    )
 
 _utilities.register(
-    resource_modules=[
-        {
-            "pkg": "minidns",
-            "mod": "index/record",
-            "fqn": "pulumi_minidns",
-            "classes": {
-                "minidns:index/record:Record": "Record",
-            },
-        },
-        {
-            "pkg": "minidns",
-            "mod": "index/zone",
-            "fqn": "pulumi_minidns",
-            "classes": {
-                "minidns:index/zone:Zone": "Zone",
-            },
-        },
-    ],
-    resource_packages=[
-        {
-            "pkg": "minidns",
-            "token": "pulumi:providers:minidns",
-            "fqn": "pulumi_minidns",
-            "class": "Provider",
-        },
-    ],
+    resource_modules='''
+[
+ {
+  "classes": {
+   "minidns:index/record:Record": "Record"
+  },
+  "fqn": "pulumi_minidns",
+  "mod": "index/record",
+  "pkg": "minidns"
+ },
+ {
+  "classes": {
+   "minidns:index/zone:Zone": "Zone"
+  },
+  "fqn": "pulumi_minidns",
+  "mod": "index/zone",
+  "pkg": "minidns"
+ }
+]
+''',
+    resource_packages='''
+[
+ {
+  "class": "Provider",
+  "fqn": "pulumi_minidns",
+  "pkg": "minidns",
+  "token": "pulumi:providers:minidns"
+ }
+]
+''',
 )

@@ -3,5 +3,16 @@
 import builtins as _builtins
 import typing
 from .. import _utilities
-# Export this package's modules as members:
-from .bucket_object import *
+
+# Type checkers see every member; at run time each is imported on first use, so that
+# importing one module does not import every file of the package.
+if typing.TYPE_CHECKING:
+    from .bucket_object import *
+else:
+    __getattr__, __dir__, __all__ = _utilities.lazy_exports(
+        __name__,
+        {
+            "bucket_object": "BucketObject BucketObjectArgs",
+        },
+        "bucket_object",
+    )
