@@ -9,7 +9,7 @@ mod common;
 use cloudgen::backends::python::Python;
 use cloudgen::ir::{
     Alias, DefaultValue, EnumType, EnumValue, Function, FunctionResult, Ident, ObjectShape,
-    ObjectType, Package, PackageBuilder, Primitive, Property, Resource, Token, TypeDef, TypeRef,
+    Package, PackageBuilder, Primitive, Property, Resource, Token, TypeDef, TypeRef,
     Usage,
 };
 use serde_json::json;
