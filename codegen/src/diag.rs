@@ -21,27 +21,17 @@ pub enum Severity {
 #[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct SourceRef {
     pub file: Arc<str>,
-    pub pointer: String,
+    pub pointer: Pointer,
 }
 
 impl SourceRef {
     pub fn new(file: impl Into<Arc<str>>, pointer: impl Into<String>) -> Self {
-        SourceRef { file: file.into(), pointer: pointer.into() }
+        SourceRef { file: file.into(), pointer: Pointer::from(pointer.into()) }
     }
 
     /// The pointer of a child: `segment` is escaped per RFC 6901 (`~` → `~0`, `/` → `~1`).
     pub fn child(&self, segment: &str) -> SourceRef {
-        let mut pointer = String::with_capacity(self.pointer.len() + segment.len() + 1);
-        pointer.push_str(&self.pointer);
-        pointer.push('/');
-        for c in segment.chars() {
-            match c {
-                '~' => pointer.push_str("~0"),
-                '/' => pointer.push_str("~1"),
-                c => pointer.push(c),
-            }
-        }
-        SourceRef { file: self.file.clone(), pointer }
+        SourceRef { file: self.file.clone(), pointer: self.pointer.child(segment) }
     }
 }
 
@@ -52,6 +42,140 @@ impl fmt::Display for SourceRef {
         } else {
             write!(f, "{}#{}", self.file, self.pointer)
         }
+    }
+}
+
+/// An RFC 6901 JSON pointer kept as a chain of segments that share their parent: every
+/// IR property carries one, and on AWS the nested blocks make them 300–600 bytes long, so
+/// spelling each out cost ~240 MB. Compares, hashes, prints and serializes as its text.
+#[derive(Clone, Default)]
+pub struct Pointer(Option<Arc<PointerNode>>);
+
+struct PointerNode {
+    parent: Pointer,
+    /// Already escaped, with its leading `/` (a pointer parsed from text is one node).
+    text: Box<str>,
+}
+
+impl Pointer {
+    /// The pointer with one more, escaped, segment.
+    pub fn child(&self, segment: &str) -> Pointer {
+        let mut text = String::with_capacity(segment.len() + 1);
+        text.push('/');
+        for c in segment.chars() {
+            match c {
+                '~' => text.push_str("~0"),
+                '/' => text.push_str("~1"),
+                c => text.push(c),
+            }
+        }
+        Pointer(Some(Arc::new(PointerNode { parent: self.clone(), text: text.into() })))
+    }
+
+    pub fn is_empty(&self) -> bool {
+        let mut p = self;
+        while let Some(n) = &p.0 {
+            if !n.text.is_empty() {
+                return false;
+            }
+            p = &n.parent;
+        }
+        true
+    }
+
+    /// The pointer text, e.g. `/resource_schemas/aws_s3_bucket`.
+    pub fn as_string(&self) -> String {
+        let mut parts = Vec::new();
+        let mut p = self;
+        while let Some(n) = &p.0 {
+            parts.push(&*n.text);
+            p = &n.parent;
+        }
+        let mut out = String::with_capacity(parts.iter().map(|t| t.len()).sum());
+        for t in parts.iter().rev() {
+            out.push_str(t);
+        }
+        out
+    }
+}
+
+impl From<String> for Pointer {
+    fn from(text: String) -> Self {
+        if text.is_empty() {
+            return Pointer(None);
+        }
+        Pointer(Some(Arc::new(PointerNode { parent: Pointer(None), text: text.into() })))
+    }
+}
+
+impl From<&str> for Pointer {
+    fn from(text: &str) -> Self {
+        Pointer::from(text.to_string())
+    }
+}
+
+impl PartialEq for Pointer {
+    fn eq(&self, other: &Self) -> bool {
+        match (&self.0, &other.0) {
+            (Some(a), Some(b)) if Arc::ptr_eq(a, b) => true,
+            _ => self.as_string() == other.as_string(),
+        }
+    }
+}
+
+impl Eq for Pointer {}
+
+impl PartialEq<str> for Pointer {
+    fn eq(&self, other: &str) -> bool {
+        self.as_string() == other
+    }
+}
+
+impl PartialEq<&str> for Pointer {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_string() == *other
+    }
+}
+
+impl PartialEq<String> for Pointer {
+    fn eq(&self, other: &String) -> bool {
+        self.as_string() == *other
+    }
+}
+
+impl PartialOrd for Pointer {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Pointer {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.as_string().cmp(&other.as_string())
+    }
+}
+
+impl std::hash::Hash for Pointer {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_string().hash(state);
+    }
+}
+
+impl fmt::Display for Pointer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.as_string())
+    }
+}
+
+impl fmt::Debug for Pointer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&self.as_string(), f)
+    }
+}
+
+impl Serialize for Pointer {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.as_string())
     }
 }
 

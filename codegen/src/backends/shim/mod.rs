@@ -102,7 +102,7 @@ fn after(pointer: &str, key: &str) -> Option<String> {
 
 /// mapping.json for `pkg` (see `shim/src/mapping.rs`).
 pub fn mapping(pkg: &Package) -> Result<Value, Diagnostics> {
-    let Some(address) = after(&pkg.source.pointer, "provider_schemas") else {
+    let Some(address) = after(&pkg.source.pointer.as_string(), "provider_schemas") else {
         let mut d = Diagnostics::new();
         d.push(
             Diagnostic::error(pkg.source.clone(), format!("package `{}` did not come from a Terraform provider schema; the shim bridges Terraform providers only", pkg.name))
@@ -114,13 +114,13 @@ pub fn mapping(pkg: &Package) -> Result<Value, Diagnostics> {
     let mut seen = BTreeSet::new();
     let mut resources = Map::new();
     for r in &pkg.resources {
-        let Some(tf) = after(&r.source.pointer, "resource_schemas") else { continue };
+        let Some(tf) = after(&r.source.pointer.as_string(), "resource_schemas") else { continue };
         let props: Vec<&Property> = r.inputs.iter().chain(&r.outputs).collect();
         resources.insert(r.token.to_string(), entity(&tf, &props, pkg, &mut seen));
     }
     let mut functions = Map::new();
     for f in &pkg.functions {
-        let Some(tf) = after(&f.source.pointer, "data_source_schemas") else { continue };
+        let Some(tf) = after(&f.source.pointer.as_string(), "data_source_schemas") else { continue };
         let mut props: Vec<&Property> = f.inputs.iter().flat_map(|s| &s.properties).collect();
         if let Some(FunctionResult::Object { shape }) = &f.outputs {
             props.extend(&shape.properties);
@@ -151,7 +151,7 @@ fn entity(tf: &str, props: &[&Property], pkg: &Package, seen: &mut BTreeSet<Stri
 fn fields(props: &[&Property], pkg: &Package, stack: &mut BTreeSet<String>) -> Value {
     let mut out = Map::new();
     for p in props {
-        let Some(tf) = segments(&p.source.pointer).pop() else { continue };
+        let Some(tf) = segments(&p.source.pointer.as_string()).pop() else { continue };
         if out.contains_key(&tf) {
             continue;
         }

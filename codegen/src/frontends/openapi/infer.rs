@@ -146,7 +146,7 @@ pub fn infer<'a>(api: &'a OpenAPI, file: &SourceRef, ov: Option<&OpenapiOverride
                 Some(&o) => {
                     claimed.insert(o);
                     inf.ignored.push(o);
-                    inf.used.insert(ov_src.child("ignore").child(&i.to_string()).pointer);
+                    inf.used.insert(ov_src.child("ignore").child(&i.to_string()).pointer.as_string());
                 }
                 None => inf.diags.push(unknown_op(ov_src.child("ignore").child(&i.to_string()), name)),
             }
@@ -175,7 +175,7 @@ pub fn infer<'a>(api: &'a OpenAPI, file: &SourceRef, ov: Option<&OpenapiOverride
                 }
             };
             let (create, read, update, delete) = (find("create", &r.create), find("read", &r.read), find("update", &r.update), find("delete", &r.delete));
-            inf.used.insert(rsrc.pointer.clone());
+            inf.used.insert(rsrc.pointer.as_string());
             let anchor = create.or(read).or(update).or(delete);
             let id_param = read.or(delete).and_then(|o| inf.ops[o].path.rsplit('/').next().and_then(param_segment).map(str::to_string));
             let gvk = anchor.and_then(|o| inf.ops[o].gvk.clone());
@@ -264,7 +264,7 @@ pub fn infer<'a>(api: &'a OpenAPI, file: &SourceRef, ov: Option<&OpenapiOverride
         let mut kept = Vec::new();
         for mut p in plans {
             if let Some(r) = ov.resources.get(&p.name).filter(|r| r.create.is_none() && r.read.is_none() && r.update.is_none() && r.delete.is_none()) {
-                inf.used.insert(ov_src.child("resources").child(&p.name).pointer);
+                inf.used.insert(ov_src.child("resources").child(&p.name).pointer.as_string());
                 if r.skip {
                     for (_, o) in p.ops() {
                         claimed.remove(&o);
@@ -303,7 +303,7 @@ pub fn infer<'a>(api: &'a OpenAPI, file: &SourceRef, ov: Option<&OpenapiOverride
         let o = &inf.ops[i];
         let fov = ov.and_then(|ov| ov.functions.get(&o.key).or_else(|| ov.functions.get(&format!("{} {}", o.method, o.path))));
         if fov.is_some() {
-            inf.used.insert(ov_src.child("functions").child(&o.key).pointer);
+            inf.used.insert(ov_src.child("functions").child(&o.key).pointer.as_string());
         }
         let module = fov.and_then(|f| f.module.clone()).unwrap_or_else(|| module_of(o, strategy, ov));
         let base = fov.and_then(|f| f.name.clone()).unwrap_or_else(|| naming::function_name(o.op.operation_id.as_deref(), o.method, o.path));
@@ -319,7 +319,7 @@ pub fn infer<'a>(api: &'a OpenAPI, file: &SourceRef, ov: Option<&OpenapiOverride
     if let Some(ov) = ov {
         for name in ov.resources.keys() {
             let p = ov_src.child("resources").child(name);
-            if !inf.used.contains(&p.pointer) {
+            if !inf.used.contains(&p.pointer.as_string()) {
                 inf.diags.push(
                     Diagnostic::warning(p, format!("no inferred resource is named `{name}`"))
                         .with_hint("run `cloudgen explain resources` to see the inferred names, or name its operations with create/read/update/delete"),
@@ -328,7 +328,7 @@ pub fn infer<'a>(api: &'a OpenAPI, file: &SourceRef, ov: Option<&OpenapiOverride
         }
         for key in ov.functions.keys() {
             let p = ov_src.child("functions").child(key);
-            if !inf.used.contains(&p.pointer) {
+            if !inf.used.contains(&p.pointer.as_string()) {
                 inf.diags.push(
                     Diagnostic::warning(p, format!("no function comes from operation `{key}`"))
                         .with_hint("name it by operationId or `METHOD /path`; operations of resources are not functions"),

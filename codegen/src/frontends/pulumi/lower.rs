@@ -60,8 +60,9 @@ impl<'a> Lowering<'a> {
     }
 
     fn residual(&mut self, src: &SourceRef, written: Map<String, Value>) -> RawMap {
-        let raw = self.raw.pointer(&src.pointer);
-        form::residual(raw, written, &src.pointer, &mut self.replaced)
+        let pointer = src.pointer.as_string();
+        let raw = self.raw.pointer(&pointer);
+        form::residual(raw, written, &pointer, &mut self.replaced)
     }
 
     /// Lowers the whole package. Frontend diagnostics are handed to the builder, so that

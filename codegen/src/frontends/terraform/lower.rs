@@ -314,7 +314,7 @@ impl Lowering {
     fn field_override<'o>(&mut self, scope: &Scope<'o>, tf: &str) -> Option<&'o FieldOverride> {
         let path = scope.path_of(tf);
         let o = scope.fields?.get(&path)?;
-        self.used.insert(scope.fields_src.child(&path).pointer);
+        self.used.insert(scope.fields_src.child(&path).pointer.as_string());
         Some(o)
     }
 
@@ -328,7 +328,7 @@ impl Lowering {
         src: &SourceRef,
     ) -> Token {
         if let Some(o) = ov {
-            self.used.insert(ov_src.pointer.clone());
+            self.used.insert(ov_src.pointer.as_string());
             if let Some(t) = &o.token {
                 match Token::parse(t) {
                     Some(tok) => {
@@ -849,7 +849,7 @@ impl Lowering {
                 }
                 for path in to.fields.keys() {
                     let fsrc = tsrc.child("fields").child(path);
-                    if !self.used.contains(&fsrc.pointer) {
+                    if !self.used.contains(&fsrc.pointer.as_string()) {
                         diags.push(
                             Diagnostic::warning(fsrc, format!("`{t}` has no field `{path}`"))
                                 .with_hint(
@@ -875,7 +875,7 @@ impl Lowering {
         );
         for path in o.config.fields.keys() {
             let fsrc = self.ov_src.child("config").child("fields").child(path);
-            if !self.used.contains(&fsrc.pointer) {
+            if !self.used.contains(&fsrc.pointer.as_string()) {
                 diags.push(Diagnostic::warning(
                     fsrc,
                     format!("the provider configuration has no field `{path}`"),
