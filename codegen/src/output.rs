@@ -90,6 +90,8 @@ struct RootWrite {
     whole: bool,
     /// Relative path → whether it was written to staging (false: already current on disk).
     seen: std::sync::Mutex<BTreeMap<String, bool>>,
+    /// Staging directories already created.
+    made: std::sync::Mutex<std::collections::HashSet<PathBuf>>,
 }
 
 /// Writes files as they are rendered, without holding the output in memory: a file that is
@@ -129,7 +131,7 @@ impl Writer {
             let existing = existing_files(&dest)?;
             let whole = !dest.is_dir() || existing.has_links;
             let staging = tempfile::Builder::new().prefix(".cloudgen-new-").tempdir_in(&parent)?;
-            list.push(RootWrite { name: name.clone(), dest, existing, staging, whole, seen: Default::default() });
+            list.push(RootWrite { name: name.clone(), dest, existing, staging, whole, seen: Default::default(), made: Default::default() });
         }
         Ok(Writer { roots: list, created })
     }
@@ -145,7 +147,11 @@ impl Writer {
         if !current {
             let p = root.staging.path().join(rel);
             if let Some(d) = p.parent() {
-                std::fs::create_dir_all(d)?;
+                // One mkdir per directory, not per file (Java puts thousands in one).
+                if !root.made.lock().expect("writer").contains(d) {
+                    std::fs::create_dir_all(d)?;
+                    root.made.lock().expect("writer").insert(d.to_path_buf());
+                }
             }
             std::fs::write(&p, contents)?;
         }
