@@ -42,6 +42,11 @@ fn b64() -> base64::engine::GeneralPurpose {
     base64::engine::general_purpose::STANDARD
 }
 
+/// A request's resource type: its `type` field, or the one in its URN when that is empty.
+fn resource_token(ty: &str, urn: &str) -> String {
+    if ty.is_empty() { urn_type(urn).to_string() } else { ty.to_string() }
+}
+
 /// The type token of a URN (`urn:pulumi:stack::project::parent$pkg:mod:Type::name`).
 fn urn_type(urn: &str) -> &str {
     let t = urn.split("::").nth(2).unwrap_or_default();
@@ -124,6 +129,16 @@ impl Shim {
 
     /// The Terraform state in Pulumi outputs (upgraded if written at an older schema
     /// version) and the private data stored beside it.
+    /// What Terraform plans for moving `olds` (stored outputs) to `news` (checked inputs):
+    /// Diff and Update both start here.
+    async fn plan_change(&self, p: &Provider, e: &Entity, schema: &Schema, olds: &PMap, news: &PMap) -> Result<Change, Status> {
+        let (prior, private) = self.state(p, e, schema, olds).await?;
+        let config = block_to_tf(news, &schema.block, &e.fields);
+        let proposed = translate::proposed_new(&schema.block, &prior, &config);
+        let plan = p.plan(&e.tf_type, &prior, &proposed, &config, &private).await.map_err(status)?;
+        Ok(Change { prior, private, config, plan })
+    }
+
     async fn state(&self, p: &Provider, e: &Entity, schema: &Schema, olds: &PMap) -> Result<(Value, Vec<u8>), Status> {
         let state = block_to_tf(olds, &schema.block, &e.fields);
         let (version, private) = match olds.get(META_KEY).map(PValue::unsecret) {
@@ -146,6 +161,14 @@ impl Shim {
         };
         Ok((state, private))
     }
+}
+
+/// A planned change with what it was planned from.
+struct Change {
+    prior: Value,
+    private: Vec<u8>,
+    config: Value,
+    plan: crate::tfclient::Plan,
 }
 
 fn schema_of<'p>(p: &'p Provider, e: &Entity) -> Result<&'p Schema, Status> {
@@ -290,7 +313,7 @@ impl ResourceProvider for Shim {
 
     async fn check(&self, r: Request<rpc::CheckRequest>) -> Result<Response<rpc::CheckResponse>, Status> {
         let r = r.into_inner();
-        let token = if r.r#type.is_empty() { urn_type(&r.urn).to_string() } else { r.r#type.clone() };
+        let token = resource_token(&r.r#type, &r.urn);
         let e = self.resource(&token)?;
         let p = self.provider().await?;
         let schema = schema_of(&p, e)?;
@@ -305,16 +328,13 @@ impl ResourceProvider for Shim {
 
     async fn diff(&self, r: Request<rpc::DiffRequest>) -> Result<Response<rpc::DiffResponse>, Status> {
         let r = r.into_inner();
-        let token = if r.r#type.is_empty() { urn_type(&r.urn).to_string() } else { r.r#type.clone() };
+        let token = resource_token(&r.r#type, &r.urn);
         let e = self.resource(&token)?;
         let p = self.configured().await?;
         let schema = schema_of(&p, e)?;
         let olds = r.olds.as_ref().map(from_struct).unwrap_or_default();
         let news = r.news.as_ref().map(from_struct).unwrap_or_default();
-        let (prior, private) = self.state(&p, e, schema, &olds).await?;
-        let config = block_to_tf(&news, &schema.block, &e.fields);
-        let proposed = translate::proposed_new(&schema.block, &prior, &config);
-        let plan = p.plan(&e.tf_type, &prior, &proposed, &config, &private).await.map_err(status)?;
+        let Change { prior, private: _, config, plan } = self.plan_change(&p, e, schema, &olds, &news).await?;
 
         let ignored: std::collections::BTreeSet<&str> = r.ignore_changes.iter().map(String::as_str).collect();
         let replace_tf: std::collections::BTreeSet<&str> =
@@ -364,7 +384,7 @@ impl ResourceProvider for Shim {
 
     async fn create(&self, r: Request<rpc::CreateRequest>) -> Result<Response<rpc::CreateResponse>, Status> {
         let r = r.into_inner();
-        let token = if r.r#type.is_empty() { urn_type(&r.urn).to_string() } else { r.r#type.clone() };
+        let token = resource_token(&r.r#type, &r.urn);
         let e = self.resource(&token)?;
         let p = self.configured().await?;
         let schema = schema_of(&p, e)?;
@@ -390,7 +410,7 @@ impl ResourceProvider for Shim {
 
     async fn read(&self, r: Request<rpc::ReadRequest>) -> Result<Response<rpc::ReadResponse>, Status> {
         let r = r.into_inner();
-        let token = if r.r#type.is_empty() { urn_type(&r.urn).to_string() } else { r.r#type.clone() };
+        let token = resource_token(&r.r#type, &r.urn);
         let e = self.resource(&token)?;
         let p = self.configured().await?;
         let schema = schema_of(&p, e)?;
@@ -430,16 +450,13 @@ impl ResourceProvider for Shim {
 
     async fn update(&self, r: Request<rpc::UpdateRequest>) -> Result<Response<rpc::UpdateResponse>, Status> {
         let r = r.into_inner();
-        let token = if r.r#type.is_empty() { urn_type(&r.urn).to_string() } else { r.r#type.clone() };
+        let token = resource_token(&r.r#type, &r.urn);
         let e = self.resource(&token)?;
         let p = self.configured().await?;
         let schema = schema_of(&p, e)?;
         let olds = r.olds.as_ref().map(from_struct).unwrap_or_default();
         let news = r.news.as_ref().map(from_struct).unwrap_or_default();
-        let (prior, private) = self.state(&p, e, schema, &olds).await?;
-        let config = block_to_tf(&news, &schema.block, &e.fields);
-        let proposed = translate::proposed_new(&schema.block, &prior, &config);
-        let plan = p.plan(&e.tf_type, &prior, &proposed, &config, &private).await.map_err(status)?;
+        let Change { prior, private, config, plan } = self.plan_change(&p, e, schema, &olds, &news).await?;
         if r.preview {
             let out = self.outputs(&plan.planned_state, schema, e, &news, &private);
             return Ok(Response::new(rpc::UpdateResponse { properties: Some(to_struct(&out, self.secrets())) }));
@@ -454,7 +471,7 @@ impl ResourceProvider for Shim {
 
     async fn delete(&self, r: Request<rpc::DeleteRequest>) -> Result<Response<()>, Status> {
         let r = r.into_inner();
-        let token = if r.r#type.is_empty() { urn_type(&r.urn).to_string() } else { r.r#type.clone() };
+        let token = resource_token(&r.r#type, &r.urn);
         let e = self.resource(&token)?;
         let p = self.configured().await?;
         let schema = schema_of(&p, e)?;
