@@ -23,27 +23,12 @@
 # The first build compiles the whole CLI: see README "End-to-end suite" for the measured cost.
 set -euo pipefail
 
-print_env=0
-for arg in "$@"; do
-  case "$arg" in
-    --print-env) print_env=1 ;;
-    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
-    *) echo "setup-pulumi-engine: unknown argument: $arg" >&2; exit 2 ;;
-  esac
-done
-
-log() { echo "setup-pulumi-engine: $*" >&2; }
-die() { echo "setup-pulumi-engine: error: $*" >&2; exit 1; }
-
-repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$(dirname "${BASH_SOURCE[0]}")/setup-common.sh"
+setup_init setup-pulumi-engine 24 "$@"
 module="$repo/tests/e2e/engine"
-tools="${CLOUDGEN_TOOLS_DIR:-$HOME/.cache/cloudgen-tools}"
 
 command -v go >/dev/null || die "go is not on PATH (need the version in $module/go.mod)"
-mkdir -p "$tools"
-tools="$(cd "$tools" && pwd)"
 
-if command -v sha256sum >/dev/null; then sha256() { sha256sum; }; else sha256() { shasum -a 256; }; fi
 go_version="$(go env GOVERSION)"
 key="$( { cat "$module/go.mod" "$module/go.sum"; find "$module/langhost" -type f -name '*.go' | LC_ALL=C sort | xargs cat; echo "go=$go_version"; } | sha256 | cut -c1-16)"
 dir="$tools/pulumi-engine-$key"
@@ -52,13 +37,7 @@ pkg_version="$(awk '$1=="github.com/pulumi/pulumi/pkg/v3"{print $2}' "$module/go
 [[ -n "$pkg_version" ]] || die "no github.com/pulumi/pulumi/pkg/v3 requirement in $module/go.mod"
 
 # Shares the lock with the other setup scripts: one setup at a time per cache directory.
-if command -v flock >/dev/null; then
-  exec 9>"$tools/.lock"
-  if ! flock -n 9; then
-    log "waiting for another setup run to finish ($tools/.lock)"
-    flock 9
-  fi
-fi
+setup_lock
 
 if [[ -f "$dir/.complete" ]]; then
   log "pulumi engine up to date: $dir/bin"
@@ -90,9 +69,7 @@ else
   log "pulumi engine built in $((SECONDS - start))s: $("$dir/bin/pulumi" version)"
 fi
 
-ln -sfn "pulumi-engine-$key" "$tools/.pulumi-engine.tmp.$$"
-mv -Tf "$tools/.pulumi-engine.tmp.$$" "$tools/pulumi-engine" 2>/dev/null \
-  || { rm -f "$tools/.pulumi-engine.tmp.$$"; ln -sfn "pulumi-engine-$key" "$tools/pulumi-engine"; }
+setup_link "pulumi-engine-$key" pulumi-engine
 
 stale=$(find "$tools" -maxdepth 1 -mindepth 1 -type d -name 'pulumi-engine-*' ! -name "pulumi-engine-$key" | wc -l)
 if [[ "$stale" -gt 0 ]]; then

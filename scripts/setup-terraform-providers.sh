@@ -16,39 +16,18 @@
 # on the first run only. Builds run at `nice -n 10`, two packages at a time (GOFLAGS=-p=2).
 set -euo pipefail
 
-print_env=0
-for arg in "$@"; do
-  case "$arg" in
-    --print-env) print_env=1 ;;
-    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
-    *) echo "setup-terraform-providers: unknown argument: $arg" >&2; exit 2 ;;
-  esac
-done
-
-log() { echo "setup-terraform-providers: $*" >&2; }
-die() { echo "setup-terraform-providers: error: $*" >&2; exit 1; }
-
-repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$(dirname "${BASH_SOURCE[0]}")/setup-common.sh"
+setup_init setup-terraform-providers 17 "$@"
 pins="$repo/tests/terraform-providers/providers.txt"
-tools="${CLOUDGEN_TOOLS_DIR:-$HOME/.cache/cloudgen-tools}"
 
 command -v go >/dev/null || die "go is not on PATH (need go >= 1.25.8)"
-mkdir -p "$tools"
-tools="$(cd "$tools" && pwd)"
 
-if command -v sha256sum >/dev/null; then sha256() { sha256sum; }; else sha256() { shasum -a 256; }; fi
 go_version="$(go env GOVERSION)"
 key="$( { grep -v '^#' "$pins"; echo "go=$go_version"; } | sha256 | cut -c1-16)"
 dir="$tools/tf-providers-$key"
 
 # Shares the lock with setup-tools.sh: one setup at a time per cache directory.
-if command -v flock >/dev/null; then
-  exec 9>"$tools/.lock"
-  if ! flock -n 9; then
-    log "waiting for another setup run to finish ($tools/.lock)"
-    flock 9
-  fi
-fi
+setup_lock
 
 if [[ -f "$dir/.complete" ]]; then
   log "providers up to date: $dir/bin"
@@ -81,9 +60,7 @@ else
   log "providers built in $((SECONDS - start))s"
 fi
 
-ln -sfn "tf-providers-$key" "$tools/.tf-providers.tmp.$$"
-mv -Tf "$tools/.tf-providers.tmp.$$" "$tools/tf-providers" 2>/dev/null \
-  || { rm -f "$tools/.tf-providers.tmp.$$"; ln -sfn "tf-providers-$key" "$tools/tf-providers"; }
+setup_link "tf-providers-$key" tf-providers
 
 if [[ $print_env -eq 1 ]]; then
   printf 'export CLOUDGEN_TF_PROVIDERS_DIR=%q\n' "$dir/bin"

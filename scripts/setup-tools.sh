@@ -21,20 +21,8 @@
 # the npm registry and PyPI on the first run only.
 set -euo pipefail
 
-print_env=0
-for arg in "$@"; do
-  case "$arg" in
-    --print-env) print_env=1 ;;
-    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
-    *) echo "setup-tools: unknown argument: $arg" >&2; exit 2 ;;
-  esac
-done
-
-log() { echo "setup-tools: $*" >&2; }
-die() { echo "setup-tools: error: $*" >&2; exit 1; }
-
-repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-tools="${CLOUDGEN_TOOLS_DIR:-$HOME/.cache/cloudgen-tools}"
+source "$(dirname "${BASH_SOURCE[0]}")/setup-common.sh"
+setup_init setup-tools 22 "$@"
 node_manifests=("$repo/tests/toolchains/node/package.json" "$repo/tests/toolchains/node/package-lock.json")
 py_manifest="$repo/tests/toolchains/python/requirements.txt"
 py_parity_manifest="$repo/tests/toolchains/python/parity-requirements.txt"
@@ -46,13 +34,6 @@ command -v "$python" >/dev/null || die "$python is not on PATH (need python >= 3
 "$python" -c 'import sys, venv; sys.exit(0 if sys.version_info >= (3, 10) else 1)' \
   || die "$python must be >= 3.10 and have the venv module"
 
-mkdir -p "$tools"
-tools="$(cd "$tools" && pwd)"
-
-
-# sha256sum is GNU coreutils; macOS has shasum.
-if command -v sha256sum >/dev/null; then sha256() { sha256sum; }; else sha256() { shasum -a 256; }; fi
-
 # The interpreter is part of the key: a venv is bound to the python that made it, and a
 # node_modules tree is only known-good for the node major it was installed with.
 node_major="$(node -p 'process.versions.node.split(".")[0]')"
@@ -63,15 +44,8 @@ node_dir="$tools/node-$node_key"
 py_dir="$tools/python-$py_key"
 
 # One setup at a time per cache dir: concurrent clones (or concurrent CI jobs on one host)
-# would otherwise race on the same target directory. flock is util-linux; without it we
-# still work, just unguarded.
-if command -v flock >/dev/null; then
-  exec 9>"$tools/.lock"
-  if ! flock -n 9; then
-    log "waiting for another setup-tools run to finish ($tools/.lock)"
-    flock 9
-  fi
-fi
+# would otherwise race on the same target directory.
+setup_lock
 
 # A directory counts as installed only once its .complete marker exists; anything else is
 # a leftover from an interrupted run and is rebuilt from scratch.
@@ -126,13 +100,8 @@ setup_python
 # Convenience symlinks for running `cargo test` by hand after a setup: the tests fall back
 # to $CLOUDGEN_TOOLS_DIR/{node,python} when the exact paths are not in the environment.
 # Replaced atomically (ln to a temp name, then rename) so a reader never sees them missing.
-# (`mv -T` is GNU; elsewhere fall back to a plain, non-atomic `ln -sfn`.)
-relink() {
-  ln -sfn "$1" "$tools/.$2.tmp.$$"
-  mv -Tf "$tools/.$2.tmp.$$" "$tools/$2" 2>/dev/null || { rm -f "$tools/.$2.tmp.$$"; ln -sfn "$1" "$tools/$2"; }
-}
-relink "node-$node_key" node
-relink "python-$py_key" python
+setup_link "node-$node_key" node
+setup_link "python-$py_key" python
 
 stale=$(find "$tools" -maxdepth 1 -mindepth 1 -type d \( -name 'node-*' -o -name 'python-*' \) \
   ! -name "node-$node_key" ! -name "python-$py_key" | wc -l)
