@@ -24,37 +24,26 @@ if [[ "${CLOUDGEN_REQUIRE_TOOLS:-}" == "1" ]]; then
 fi
 
 start=$SECONDS
-# setup-tools prints progress on stderr and the exact tool directories as exports on stdout.
-if ! tool_env="$(bash "$repo/scripts/setup-tools.sh" --print-env)"; then
-  if [[ "${CLOUDGEN_REQUIRE_TOOLS:-}" == "1" ]]; then
-    echo "test.sh: setup-tools.sh failed" >&2
-    exit 1
+# Each setup script prints progress on stderr and the exact directories it made as exports
+# on stdout. In strict mode a failed setup fails the run; outside CI the tests that need the
+# missing piece say why they skip.
+setup() {
+  local script="$1" skips="$2" env
+  if ! env="$(bash "$repo/scripts/$script" --print-env)"; then
+    if [[ "${CLOUDGEN_REQUIRE_TOOLS:-}" == "1" ]]; then
+      echo "test.sh: $script failed" >&2
+      exit 1
+    fi
+    echo "test.sh: $script failed; $skips will skip" >&2
+    env=""
   fi
-  # Outside CI, keep going: the tests that need the tools say why they skip.
-  echo "test.sh: setup-tools.sh failed; toolchain tests will skip" >&2
-  tool_env=""
-fi
-eval "$tool_env"
+  eval "$env"
+}
+setup setup-tools.sh "toolchain tests"
 # The real Terraform providers the shim tests drive (go install from the Go module proxy).
-if ! provider_env="$(bash "$repo/scripts/setup-terraform-providers.sh" --print-env)"; then
-  if [[ "${CLOUDGEN_REQUIRE_TOOLS:-}" == "1" ]]; then
-    echo "test.sh: setup-terraform-providers.sh failed" >&2
-    exit 1
-  fi
-  echo "test.sh: setup-terraform-providers.sh failed; shim tests will skip" >&2
-  provider_env=""
-fi
-eval "$provider_env"
-# The Pulumi engine for the end-to-end suite (codegen/tests/e2e.rs), same rules.
-if ! engine_env="$(bash "$repo/scripts/setup-pulumi-engine.sh" --print-env)"; then
-  if [[ "${CLOUDGEN_REQUIRE_TOOLS:-}" == "1" ]]; then
-    echo "test.sh: setup-pulumi-engine.sh failed" >&2
-    exit 1
-  fi
-  echo "test.sh: setup-pulumi-engine.sh failed; end-to-end tests will skip" >&2
-  engine_env=""
-fi
-eval "$engine_env"
+setup setup-terraform-providers.sh "shim tests"
+# The Pulumi engine for the end-to-end suite (codegen/tests/e2e.rs).
+setup setup-pulumi-engine.sh "end-to-end tests"
 echo "test.sh: tools ready in $((SECONDS - start))s" >&2
 
 # Debug profile: the workspace already builds dependencies at opt-level 2
