@@ -128,7 +128,9 @@ pub struct GenArgs {
     /// Input schemas (Terraform provider schema JSON, OpenAPI, Pulumi schema JSON/YAML).
     /// Default: every *.json / *.yaml in schemas/.
     pub inputs: Vec<PathBuf>,
-    /// Comma-separated languages: typescript, python, go, java, pulumi-schema, or `all` (the four SDKs).
+    /// Comma-separated targets: typescript, python, go, java (the SDKs), pulumi-schema (the IR
+    /// as a Pulumi package schema), shim (the provider plugin crate; Terraform inputs), or
+    /// `all` (the four SDKs).
     #[arg(long, default_value = "all", value_delimiter = ',')]
     pub lang: Vec<String>,
     /// Output directory; files go to <out>/<language>/<package>/.
@@ -205,7 +207,7 @@ fn select_targets(langs: &[String]) -> Result<Vec<Box<dyn Target>>, String> {
     }
     let mut targets: Vec<Box<dyn Target>> = Vec::new();
     for n in names {
-        let t = backends::target_by_name(&n).ok_or_else(|| format!("unknown language `{n}` (expected typescript, python, go, java, pulumi-schema, shim or all)"))?;
+        let t = backends::target_by_name(&n).ok_or_else(|| format!("unknown language `{n}` (expected one of {} or all)", backends::TARGET_NAMES.join(", ")))?;
         if !targets.iter().any(|x| x.name() == t.name()) {
             targets.push(t);
         }

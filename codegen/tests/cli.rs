@@ -180,3 +180,19 @@ fn templates_can_be_overridden() {
     assert!(text(&o).contains("template"), "{}", text(&o));
     assert!(!out2.exists());
 }
+
+/// `--help` names every target `--lang` accepts, and an unknown one is refused with the list.
+#[test]
+fn help_and_errors_list_every_target() {
+    let tmp = tempfile::tempdir().unwrap();
+    let help = text(&cloudgen(tmp.path(), &["generate", "--help"]));
+    for name in cloudgen::backends::TARGET_NAMES {
+        assert!(help.contains(name), "`generate --help` does not mention {name}:\n{help}");
+        assert!(cloudgen::backends::target_by_name(name).is_some(), "{name} is listed but not a target");
+    }
+    let schema = common::repo_root().join("schemas/blobstore.schema.json");
+    let o = cloudgen(tmp.path(), &["generate", schema.to_str().unwrap(), "--lang", "cobol", "--out", "x"]);
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    assert!(text(&o).contains("pulumi-schema, shim"), "{}", text(&o));
+    assert!(!tmp.path().join("x").exists(), "nothing is written on a bad --lang");
+}

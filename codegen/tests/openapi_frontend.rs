@@ -161,11 +161,7 @@ fn corpus_specs() -> Option<(PathBuf, Vec<PathBuf>)> {
     let c = common::corpus()?;
     let dir = c.join("openapi");
     if !dir.is_dir() {
-        let msg = format!("skipped: no openapi/ in the corpus at {}", c.display());
-        if common::required() {
-            panic!("{msg} (required in CI)");
-        }
-        eprintln!("{msg}");
+        common::skip(&format!("no openapi/ in the corpus at {}", c.display()));
         return None;
     }
     let mut specs = Vec::new();

@@ -9,14 +9,10 @@ use cloudgen::frontends::{load_bytes, to_json_bytes, Format};
 use cloudgen::ir::builder::Finished;
 use cloudgen::overrides::Overrides;
 use serde_json::Value;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("workspace root")
-        .to_path_buf()
-}
+mod common;
+use common::repo_root;
 
 fn fixture_path(feature: &str) -> PathBuf {
     let dir = repo_root().join("tests/fixtures/pulumi").join(feature);
@@ -101,10 +97,7 @@ fn corpus_round_trips() {
     for dir in ["pulumi", "pulumi-codegen-tests"] {
         let d = corpus.join(dir);
         let Ok(entries) = std::fs::read_dir(&d) else {
-            println!(
-                "corpus directory {} is absent; skipping the corpus round trip",
-                d.display()
-            );
+            common::skip(&format!("the corpus directory {} is absent", d.display()));
             return;
         };
         for e in entries.flatten() {

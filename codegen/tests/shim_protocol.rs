@@ -326,10 +326,10 @@ async fn local_sensitive_file_content_stays_secret() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn null_resource_triggers_replace() {
-    let Some(bin) = provider("null") else { return };
-    let mut h = Harness::start("null", &bin).await;
-    let t = h.token("null_resource");
+async fn time_static_triggers_replace() {
+    let Some(bin) = provider("time") else { return };
+    let mut h = Harness::start("time", &bin).await;
+    let t = h.token("time_static");
     let news = props(&[("triggers", obj(&[("a", s("1"))]))]);
     let (id, out) = h.create(&t, &news, false).await;
     assert!(!id.is_empty());

@@ -67,6 +67,9 @@ pub fn all_targets() -> Vec<Box<dyn Target>> {
 /// The languages `--lang all` means (SDKs, not the schema writer).
 pub const ALL_LANGUAGES: &[&str] = &["typescript", "python", "go", "java"];
 
+/// Every name `--lang` accepts, canonical spellings (the CLI's help and errors list these).
+pub const TARGET_NAMES: &[&str] = &["typescript", "python", "go", "java", "pulumi-schema", "shim"];
+
 /// Looks a target up by name (`typescript`/`ts`, `python`/`py`, `go`, `java`,
 /// `pulumi-schema`/`schema`, `shim`). The shim is not in [`all_targets`]: it applies to
 /// Terraform packages only, and its crate path is an option ([`shim::Shim`]).

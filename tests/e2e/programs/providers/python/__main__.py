@@ -1,4 +1,4 @@
-"""The end-to-end program: real Terraform providers (random, tls, local, null) behind the
+"""The end-to-end program: real Terraform providers (random, tls, local, time) behind the
 cloudgen shim, driven through the SDKs cloudgen generated from their schemas.
 
 Config: `dir` (where local files go) and `generation` (changed between two `up`s: the
@@ -7,8 +7,8 @@ resources whose inputs follow it are replaced, as the providers plan; the rest s
 
 import pulumi
 import pulumi_local as local
-import pulumi_null as null
 import pulumi_random as random
+import pulumi_time as tf_time
 import pulumi_tls as tls
 
 config = pulumi.Config()
@@ -37,7 +37,8 @@ file = local.File(
     file_permission="0644",
     opts=pulumi.ResourceOptions(delete_before_replace=True),
 )
-trigger = null.Resource("trigger", triggers={"file": file.id, "generation": generation})
+# Replaced whenever a trigger changes (time_static plans RequiresReplace on `triggers`).
+trigger = tf_time.Static("trigger", triggers={"file": file.id, "generation": generation})
 # A data source: read back through the provider what the resource wrote.
 read_back = local.get_file_output(filename=file.filename)
 
@@ -51,3 +52,4 @@ pulumi.export("certPem", cert.cert_pem)
 pulumi.export("filePath", file.filename)
 pulumi.export("readBackContent", read_back.content)
 pulumi.export("triggerId", trigger.id)
+pulumi.export("triggerGeneration", trigger.triggers.apply(lambda t: (t or {}).get("generation")))

@@ -1,11 +1,11 @@
-// The end-to-end program: real Terraform providers (random, tls, local, null) behind the
+// The end-to-end program: real Terraform providers (random, tls, local, time) behind the
 // cloudgen shim, driven through the SDKs cloudgen generated from their schemas.
 // Config: `dir` (where local files go) and `generation` (changed between two `up`s: the
 // resources whose inputs follow it are replaced, as the providers plan; the rest stay).
 import * as pulumi from "@pulumi/pulumi";
 import * as local from "./sdk/local";
-import * as nul from "./sdk/null";
 import * as random from "./sdk/random";
+import * as time from "./sdk/time";
 import * as tls from "./sdk/tls";
 
 const config = new pulumi.Config();
@@ -31,7 +31,8 @@ const file = new local.File(
     { filename: `${dir}/pet.txt`, content: pulumi.interpolate`${pet.id}\n`, filePermission: "0644" },
     { deleteBeforeReplace: true },
 );
-const trigger = new nul.Resource("trigger", { triggers: { file: file.id, generation } });
+// Replaced whenever a trigger changes (time_static plans RequiresReplace on `triggers`).
+const trigger = new time.Static("trigger", { triggers: { file: file.id, generation } });
 // A data source: read back through the provider what the resource wrote.
 const readBack = local.getFileOutput({ filename: file.filename });
 
@@ -45,3 +46,4 @@ export const certPem = cert.certPem;
 export const filePath = file.filename;
 export const readBackContent = readBack.content;
 export const triggerId = trigger.id;
+export const triggerGeneration = trigger.triggers.apply((t) => t?.generation);
