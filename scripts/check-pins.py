@@ -27,8 +27,8 @@ where it is pinned, what the registry answered and how to fix it), 2 on bad argu
 from __future__ import annotations
 
 import argparse
-import base64
 import concurrent.futures
+import http.client
 import json
 import os
 import re
@@ -36,17 +36,16 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import tomllib
-import urllib.error
 import urllib.parse
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 HTTP_TIMEOUT = 30
-HTTP_WORKERS = 32
+HTTP_WORKERS = 8
 
 
 @dataclass
@@ -67,24 +66,58 @@ def rel(path: Path) -> str:
     return str(path.relative_to(REPO))
 
 
-def http(url: str, method: str = "GET", accept: str | None = None) -> tuple[int, bytes, str]:
-    """(status, body, reason); status 0 when the request never got an answer."""
-    req = urllib.request.Request(url, method=method, headers={"User-Agent": "cloudgen-check-pins"})
+_local = threading.local()
+
+# An answer that says nothing about the pin: the network or the registry failed this time.
+TRANSIENT = re.compile(r"dial tcp|i/o timeout|lookup .* on|connection (reset|refused)|TLS handshake|"
+                       r"temporary failure|timed out|no such host|50[0234] ", re.I)
+
+
+def fetch(url: str, method: str = "GET", accept: str | None = None) -> tuple[int, bytes, str]:
+    """(status, body, reason); status 0 when no answer came after three tries.
+
+    One kept-alive connection per host and thread: a few hundred requests then cost a few
+    DNS lookups and TLS handshakes, not one each (a burst of lookups is what a small
+    resolver drops)."""
+    parts = urllib.parse.urlsplit(url)
+    path = parts.path + (f"?{parts.query}" if parts.query else "")
+    headers = {"User-Agent": "cloudgen-check-pins"}
     if accept:
-        req.add_header("Accept", accept)
+        headers["Accept"] = accept
+    conns = _local.__dict__.setdefault("conns", {})
+    reason = "no answer"
     for attempt in range(3):
+        conn = conns.get(parts.netloc)
+        if conn is None:
+            conn = conns[parts.netloc] = http.client.HTTPSConnection(parts.netloc, timeout=HTTP_TIMEOUT)
         try:
-            with urllib.request.urlopen(req, timeout=HTTP_TIMEOUT) as resp:
-                return resp.status, resp.read(), resp.reason
-        except urllib.error.HTTPError as e:
-            body = e.read()[:300]
-            if e.code < 500 or attempt == 2:
-                return e.code, body, f"{e.code} {e.reason}: {body.decode('utf-8', 'replace').strip()}"
-        except (urllib.error.URLError, TimeoutError, OSError) as e:
-            if attempt == 2:
-                return 0, b"", f"no answer: {getattr(e, 'reason', e)}"
-        time.sleep(1 + attempt)
-    return 0, b"", "no answer"
+            conn.request(method, path, headers=headers)
+            resp = conn.getresponse()
+            body = resp.read()
+            if resp.status < 500:
+                if resp.status >= 400:
+                    reason = f"{resp.status} {resp.reason}: {body[:300].decode('utf-8', 'replace').strip()}"
+                else:
+                    reason = resp.reason
+                return resp.status, body, reason
+            reason = f"{resp.status} {resp.reason}"
+        except (OSError, http.client.HTTPException) as e:
+            reason = f"no answer: {e}"
+            conn.close()
+            conns.pop(parts.netloc, None)
+        time.sleep(1 + 2 * attempt)
+    return 0, b"", reason
+
+
+def run_go(args: list[str], cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess:
+    """A go command, tried again (up to three times) when it failed on the network rather
+    than on an answer from the proxy."""
+    for attempt in range(3):
+        out = subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True, timeout=600)
+        if out.returncode == 0 or not TRANSIENT.search(out.stderr) or attempt == 2:
+            return out
+        time.sleep(2 + 3 * attempt)
+    return out
 
 
 def parallel(fn, items):
@@ -115,7 +148,7 @@ def check_cargo() -> tuple[int, list[Failure]]:
     fix = "run `cargo update -p NAME` to a served version and commit Cargo.lock"
 
     def one(name: str) -> list[Failure]:
-        status, body, reason = http(f"https://index.crates.io/{sparse_path(name)}")
+        status, body, reason = fetch(f"https://index.crates.io/{sparse_path(name)}")
         wanted = by_name[name]
         if status != 200:
             return [Failure(f"{name}@{p['version']}", rel(lock), reason, fix) for p in wanted]
@@ -163,7 +196,7 @@ def check_npm() -> tuple[int, list[Failure]]:
     def one(pin) -> list[Failure]:
         name, version, integrity = pin
         url = f"{registry}/{urllib.parse.quote(name, safe='@')}/{version}"
-        status, body, reason = http(url, accept="application/json")
+        status, body, reason = fetch(url, accept="application/json")
         if status != 200:
             return [Failure(f"{name}@{version}", rel(lock), reason, fix)]
         got = json.loads(body).get("dist", {}).get("integrity")
@@ -207,7 +240,7 @@ def check_pypi() -> tuple[int, list[Failure]]:
 
     def one(pin) -> list[Failure]:
         name, version, manifest = pin
-        status, body, reason = http(f"{index}/{normalize(name)}/", accept="application/vnd.pypi.simple.v1+json")
+        status, body, reason = fetch(f"{index}/{normalize(name)}/", accept="application/vnd.pypi.simple.v1+json")
         if status != 200:
             return [Failure(f"{name}=={version}", manifest, reason, fix)]
         stem = re.sub(r"[-_.]+", "_", name).lower()
@@ -236,7 +269,7 @@ def go_env(cache: Path, **extra: str) -> dict[str, str]:
 
 def go_graph(module_dir: Path, env: dict[str, str]) -> tuple[int, str | None]:
     """`go list -m all` in `module_dir`: (modules listed, error text or None)."""
-    out = subprocess.run(["go", "list", "-m", "all"], cwd=module_dir, env=env, capture_output=True, text=True, timeout=600)
+    out = run_go(["go", "list", "-m", "all"], module_dir, env)
     if out.returncode != 0:
         return 0, out.stderr.strip()
     return len(out.stdout.splitlines()), None
@@ -261,8 +294,7 @@ def check_go() -> tuple[int, list[Failure]]:
             name, module, version = line.split()[:3]
             count += 1
             env = go_env(cache, GONOSUMDB=module)
-            out = subprocess.run(["go", "list", "-m", "-json", f"{module}@{version}"], env=env, cwd=tmp,
-                                 capture_output=True, text=True, timeout=300)
+            out = run_go(["go", "list", "-m", "-json", f"{module}@{version}"], tmp, env)
             if out.returncode != 0:
                 failures.append(Failure(f"{module}@{version} ({name})", rel(pins), out.stderr.strip(),
                                         f"pick a version the proxy serves (`GOMODCACHE=$(mktemp -d) go list -m -versions {module}`) and update its line (version and h1: hash)"))
@@ -314,11 +346,16 @@ def check_maven() -> tuple[int, list[Failure]]:
     fix = "pick a version Maven Central serves in tests/toolchains/java/pom.xml (and PULUMI_JAVA_VERSION)"
     with tempfile.TemporaryDirectory(prefix="cloudgen-check-pins-m2-") as tmp:
         tree = Path(tmp) / "tree.txt"
-        out = subprocess.run(
-            ["mvn", "-B", "-q", "-f", str(pom), f"-Dmaven.repo.local={tmp}/repo", "dependency:tree",
-             f"-DoutputFile={tree}", "-DoutputType=text"],
-            capture_output=True, text=True, timeout=600,
-        )
+        for attempt in range(3):
+            out = subprocess.run(
+                ["mvn", "-B", "-q", "-f", str(pom), f"-Dmaven.repo.local={tmp}/repo", "dependency:tree",
+                 f"-DoutputFile={tree}", "-DoutputType=text"],
+                capture_output=True, text=True, timeout=600,
+            )
+            # Maven reports a failed download, not why; retry what looks like the network.
+            if out.returncode == 0 or not re.search(r"UnknownHost|timed out|Connection reset|transfer failed", out.stdout, re.I):
+                break
+            time.sleep(2 + 3 * attempt)
         if out.returncode != 0:
             errors = [l for l in out.stdout.splitlines() if "[ERROR]" in l][:5]
             return 0, [Failure("the dependency graph", rel(pom), "\n".join(errors) or out.stdout[-800:], fix)]
@@ -330,7 +367,7 @@ def check_maven() -> tuple[int, list[Failure]]:
         if kind != "jar":
             return []
         url = f"https://repo.maven.apache.org/maven2/{g.replace('.', '/')}/{a}/{v}/{a}-{v}.jar"
-        status, _, reason = http(url, method="HEAD")
+        status, _, reason = fetch(url, method="HEAD")
         return [] if status == 200 else [Failure(f"{g}:{a}:{v}", rel(pom), f"{url}: {reason}", fix)]
 
     return len(artifacts), parallel(one, artifacts)

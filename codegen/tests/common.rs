@@ -208,3 +208,44 @@ pub fn tf_provider(name: &str) -> Option<PathBuf> {
     ));
     None
 }
+
+// ---------------------------------------------------------------------------------------
+// Generated READMEs: their first programs are compiled by each language's toolchain test.
+// ---------------------------------------------------------------------------------------
+
+/// The packages in `generated/<lang>/` (the example schemas' committed output).
+pub fn generated_packages(lang: &str) -> Vec<(String, PathBuf)> {
+    let dir = repo_root().join("generated").join(lang);
+    let mut out: Vec<(String, PathBuf)> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .flatten()
+        .map(|e| (e.file_name().to_string_lossy().into_owned(), e.path()))
+        .collect();
+    out.sort();
+    out
+}
+
+/// Every file under `dir`, relative path → text.
+pub fn read_tree(dir: &Path) -> std::collections::BTreeMap<String, String> {
+    files_with(dir, &[""])
+        .into_iter()
+        .map(|p| {
+            let rel = p.strip_prefix(dir).expect("under dir").to_string_lossy().into_owned();
+            let text = std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+            (rel, text)
+        })
+        .collect()
+}
+
+/// The program under a README's "## A first program" heading: the first block fenced
+/// with `fence`. Panics when the README has none (every example schema has one).
+pub fn readme_program(readme: &str, fence: &str) -> String {
+    let section = readme
+        .split_once("## A first program")
+        .unwrap_or_else(|| panic!("the README has no first program:\n{readme}"))
+        .1;
+    let open = format!("```{fence}\n");
+    let start = section.find(&open).unwrap_or_else(|| panic!("no ```{fence} block in:\n{section}")) + open.len();
+    let end = section[start..].find("\n```").expect("the block is closed");
+    format!("{}\n", &section[start..start + end])
+}

@@ -444,6 +444,47 @@ fn parity(pkg: &str, schema: &str, official: &str, version: &str, extra: &[(&str
     );
 }
 
+/// The first program of each generated README builds and vets against its module (through a
+/// `replace` onto `generated/go/<pkg>`) and is gofmt-clean as printed.
+#[test]
+fn readme_programs_build() {
+    if !have_go() {
+        return;
+    }
+    let scratch = Scratch::new("readme");
+    if !proxy_reachable(&scratch.path) {
+        return;
+    }
+    for (name, dir) in common::generated_packages("go") {
+        let readme = std::fs::read_to_string(dir.join("README.md")).expect("README.md");
+        let program = common::readme_program(&readme, "go");
+        let module = std::fs::read_to_string(dir.join("go.mod"))
+            .expect("go.mod")
+            .lines()
+            .find_map(|l| l.strip_prefix("module ").map(str::to_string))
+            .expect("module line");
+        let work = scratch.path.join(&name);
+        std::fs::create_dir_all(&work).expect("mkdir");
+        std::fs::write(work.join("main.go"), &program).expect("write main.go");
+        program_go_mod(
+            &work,
+            "cloudgen.test/readme",
+            &[(&module, "v0.0.0"), ("github.com/pulumi/pulumi/sdk/v3", PULUMI_SDK)],
+            Some((&module, &dir)),
+        );
+        let o = output(go(&work, &["build", "-o", "/dev/null", "."]));
+        assert!(o.status.success(), "the README program of {name} does not build:\n{program}\n{}", show(&o));
+        let o = output(go(&work, &["vet", "."]));
+        assert!(o.status.success(), "go vet of the README program of {name}:\n{}", show(&o));
+        let o = output({
+            let mut c = Command::new("gofmt");
+            c.arg("-l").arg("main.go").current_dir(&work);
+            c
+        });
+        assert!(o.stdout.is_empty() && o.status.success(), "the README program of {name} is not gofmt-clean:\n{program}");
+    }
+}
+
 #[test]
 fn parity_random() {
     parity(

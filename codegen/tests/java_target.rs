@@ -925,6 +925,27 @@ fn java_runtime_programs() {
 }
 
 /// The parity programs compile against our SDK (and the official jar, when present).
+/// The first program of each generated README compiles against its package.
+#[test]
+fn readme_programs_compile() {
+    let Some(cp) = classpath() else { return };
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut projects = Vec::new();
+    let mut programs = Vec::new();
+    for (name, pkg_dir) in common::generated_packages("java") {
+        let files = common::read_tree(&pkg_dir);
+        let program = common::readme_program(&files["README.md"], "java");
+        let work = dir.path().join(&name);
+        write_tree(&work.join("sdk"), &files);
+        std::fs::write(work.join("App.java"), &program).expect("write App.java");
+        projects.push((work, dir.path().join("classes").join(&name)));
+        programs.push(program);
+    }
+    for ((p, (_, ok, _, diag)), program) in projects.iter().zip(batch_javac(&cp, &projects)).zip(&programs) {
+        assert!(ok, "the README program in {} does not compile:\n{program}\n{diag}", p.0.display());
+    }
+}
+
 #[test]
 fn java_parity() {
     let Some(cp) = classpath() else { return };

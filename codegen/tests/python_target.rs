@@ -447,6 +447,31 @@ fn generated_python_type_checks() {
     }
 }
 
+/// The first program of each generated README passes `mypy --strict` against its package
+/// and runs its imports (the package on `PYTHONPATH`, as a user's install would be).
+#[test]
+fn readme_programs_type_check() {
+    let Some(py) = python() else { return };
+    for (name, dir) in common::generated_packages("python") {
+        let readme = std::fs::read_to_string(dir.join("README.md")).expect("README.md");
+        let program = common::readme_program(&readme, "python");
+        let work = tempfile::tempdir().expect("tempdir");
+        std::fs::write(work.path().join("__main__.py"), &program).expect("write program");
+        let out = std::process::Command::new(&py)
+            .current_dir(work.path())
+            .env("MYPYPATH", &dir)
+            .args(["-m", "mypy", "--strict", "--no-incremental", "--cache-dir=/dev/null", "__main__.py"])
+            .output()
+            .expect("run mypy");
+        assert!(
+            out.status.success(),
+            "mypy rejects the README program of {name}:\n{program}\n{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
 /// Run against the kitchen package by [`python_modules_import_lazily`]: what importing a
 /// module loads, and that every way of reaching a member still works.
 const LAZY_IMPORT_CHECK: &str = r#"

@@ -494,7 +494,8 @@ fn layout_matches_the_official_generator() {
 #[test]
 fn no_description_can_close_a_comment() {
     let files = render(&kitchen());
-    for (path, text) in &files {
+    // Markdown (the README) has no comments to close.
+    for (path, text) in files.iter().filter(|(p, _)| p.ends_with(".ts")) {
         // Every `*/` must close a comment that we opened: count openers and closers.
         let opens = text.matches("/**").count() + text.matches("/* ").count();
         let closes = text.matches("*/").count();
@@ -670,13 +671,19 @@ fn corpus_package(file: &str) -> Option<Package> {
 /// Adds the parity program for `name` (`tests/parity/typescript/<name>.ts`, written against
 /// the official `@pulumi/<name>`) to the generated package, and maps the module
 /// `@pulumi/<name>` to the package's own `index.ts` in its tsconfig: the dependency swap.
-fn with_consumer(mut files: BTreeMap<String, String>, name: &str) -> BTreeMap<String, String> {
-    files.insert("consumer.ts".into(), parity_program(name));
+fn with_consumer(files: BTreeMap<String, String>, name: &str) -> BTreeMap<String, String> {
+    with_program(files, &format!("@pulumi/{name}"), parity_program(name))
+}
+
+/// Adds `program` as `consumer.ts` to a generated package, with the module `module`
+/// mapped to the package's own `index.ts`.
+fn with_program(mut files: BTreeMap<String, String>, module: &str, program: String) -> BTreeMap<String, String> {
+    files.insert("consumer.ts".into(), program);
     let tsconfig = files.get_mut("tsconfig.json").expect("tsconfig.json is generated");
     // The generated tsconfig opens with a `//` header comment (tsc reads JSONC).
     let body = &tsconfig[tsconfig.find('{').expect("tsconfig has an object")..];
     let mut config: serde_json::Value = serde_json::from_str(body).expect("tsconfig.json is JSON after its header");
-    config["compilerOptions"]["paths"] = serde_json::json!({ format!("@pulumi/{name}"): ["./index"] });
+    config["compilerOptions"]["paths"] = serde_json::json!({ module: ["./index"] });
     config["files"].as_array_mut().expect("tsconfig lists files").push("consumer.ts".into());
     *tsconfig = serde_json::to_string_pretty(&config).expect("serialize tsconfig");
     files
@@ -685,6 +692,20 @@ fn with_consumer(mut files: BTreeMap<String, String>, name: &str) -> BTreeMap<St
 fn parity_program(name: &str) -> String {
     let path = common::repo_root().join(format!("tests/parity/typescript/{name}.ts"));
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// The first program of each generated README type-checks against its package, under the
+/// package's npm name.
+#[test]
+fn readme_programs_typecheck() {
+    let Some(env) = tsenv() else { return };
+    for (name, dir) in common::generated_packages("typescript") {
+        let files = common::read_tree(&dir);
+        let program = common::readme_program(&files["README.md"], "typescript");
+        let manifest: serde_json::Value = serde_json::from_str(&files["package.json"]).expect("package.json");
+        let npm = manifest["name"].as_str().expect("package name").to_string();
+        tsc_check(&format!("readme-{name}"), &with_program(files, &npm, program), &env);
+    }
 }
 
 /// The other half of parity: the same programs compile against the official packages

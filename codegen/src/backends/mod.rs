@@ -9,6 +9,7 @@ pub mod go;
 pub mod java;
 pub mod pulumi_schema;
 pub mod python;
+pub mod readme;
 pub mod shim;
 pub mod typescript;
 

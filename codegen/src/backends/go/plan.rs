@@ -15,6 +15,7 @@ use super::naming::{self, exported, unexported, Scope};
 use super::types::{
     builtin_name, prim_plain, prim_stem, ContainerNeeds, GoTy, NameTables, NamedRef, TypeCtx,
 };
+use crate::backends::readme;
 use crate::backends::common::GENERATED_HEADER;
 use crate::backends::Artifact;
 use crate::ir::{FunctionResult, Package, Primitive, Property, Resource, Token, TypeDef, TypeRef};
@@ -1591,6 +1592,58 @@ impl<'a> Planner<'a> {
         };
         self.out
             .push(Artifact::template("go.mod", "go/go.mod.tera", &gomod));
+        self.out.push(Artifact::bytes("README.md", readme::render(pkg, &self.readme_of())));
+    }
+
+    /// Go's part of the README: `go get`, and the first program spelled with the planned
+    /// package, constructor and field names (laid out as gofmt would).
+    fn readme_of(&self) -> readme::LanguageReadme {
+        let pkg = self.pkg;
+        let base = &self.s.layout.import_base;
+        let program = readme::example(pkg).and_then(|ex| {
+            let i = pkg.resources.iter().position(|r| std::ptr::eq(r, ex.resource))?;
+            let names = self.res.get(&i)?;
+            let path = if names.dir.is_empty() { base.clone() } else { format!("{base}/{}", names.dir) };
+            let package = self.package_name(&names.dir);
+            if package == "pulumi" {
+                return None; // would shadow the runtime's package in the program
+            }
+            let import = if path.rsplit('/').next() == Some(package.as_str()) {
+                go_str(&path)
+            } else {
+                format!("{package} {}", go_str(&path))
+            };
+            let mut imports = [import, go_str("github.com/pulumi/pulumi/sdk/v3/go/pulumi")];
+            imports.sort();
+            let (var, name) = (&ex.var, &names.name);
+            let args = if ex.inputs.is_empty() {
+                "nil".to_string()
+            } else {
+                let fields: Vec<&String> = ex.inputs.iter().filter_map(|p| names.fields.get(&p.name.wire)).collect();
+                let width = fields.iter().map(|f| f.len()).max().unwrap_or(0);
+                let lines: String = fields
+                    .iter()
+                    .map(|f| format!("\t\t\t{f}:{:pad$}pulumi.String({}),\n", "", go_str(readme::PLACEHOLDER), pad = width - f.len() + 1))
+                    .collect();
+                format!("&{package}.{name}Args{{\n{lines}\t\t}}")
+            };
+            Some(readme::Snippet {
+                fence: "go",
+                code: format!(
+                    "package main\n\nimport (\n\t{}\n\t{}\n)\n\nfunc main() {{\n\tpulumi.Run(func(ctx *pulumi.Context) error {{\n\t\t{var}, err := {package}.New{name}(ctx, {}, {args})\n\t\tif err != nil {{\n\t\t\treturn err\n\t\t}}\n\t\tctx.Export(\"id\", {var}.ID())\n\t\treturn nil\n\t}})\n}}\n",
+                    imports[0],
+                    imports[1],
+                    go_str(var),
+                ),
+            })
+        });
+        readme::LanguageReadme {
+            language: "Go",
+            package_ref: base.clone(),
+            install: vec![readme::Snippet { fence: "sh", code: format!("go get {}", readme::shell_word(base)) }],
+            program,
+            verbatim: None,
+        }
     }
 }
 

@@ -15,6 +15,7 @@ use super::naming::{
     self, class_name, function_name, ident, member, resource_member, JavaInfo, Scope,
 };
 use super::types::{FileCtx, Flavor, JType, NameTables, ObjectNames, LIST, MAP, OUTPUT};
+use crate::backends::readme;
 use crate::backends::common::GENERATED_HEADER;
 use crate::backends::Artifact;
 use crate::ir::{FunctionResult, Package, Primitive, Property, Resource, Token, TypeDef, TypeRef};
@@ -1560,15 +1561,6 @@ impl<'a> Planner<'a> {
             json,
         ));
 
-        let mut readme = pkg
-            .meta
-            .description
-            .clone()
-            .unwrap_or_default()
-            .trim_end()
-            .to_string();
-        readme.push('\n');
-        self.out.push(Artifact::bytes("README.md", readme));
 
         // Dependencies: the runtime (pinned by us: the generated code needs its current API),
         // gson and jsr305 (referenced directly), then whatever `language.java` adds.
@@ -1622,5 +1614,67 @@ impl<'a> Planner<'a> {
         };
         self.out
             .push(Artifact::template("pom.xml", "java/pom.xml.tera", &pom));
+        let readme = readme::render(pkg, &self.readme_of(&group, &version));
+        self.out.push(Artifact::bytes("README.md", readme));
+    }
+}
+
+impl Planner<'_> {
+    /// Java's part of the README: the Maven and Gradle coordinates, and the first program
+    /// spelled with the planned class and builder names.
+    fn readme_of(&self, group: &str, version: &str) -> readme::LanguageReadme {
+        let pkg = self.pkg;
+        let program = readme::example(pkg).and_then(|ex| {
+            let i = pkg.resources.iter().position(|r| std::ptr::eq(r, ex.resource))?;
+            let names = self.res.get(&i)?;
+            let (_, class) = split(&names.class);
+            let var = &ex.var;
+            let mut imports = vec!["com.pulumi.Pulumi".to_string(), names.class.clone()];
+            let construct = if ex.inputs.is_empty() {
+                format!("new {class}({})", java_str(var))
+            } else {
+                imports.push(names.args.clone());
+                let (_, args) = split(&names.args);
+                let inputs: Vec<&Property> = ex.resource.inputs.iter().collect();
+                let setters: BTreeMap<&str, String> = inputs
+                    .iter()
+                    .map(|p| p.name.wire.as_str())
+                    .zip(allocate_fields(&inputs, &["Empty", "$"], member).into_iter().map(|(_, accessor)| accessor))
+                    .collect();
+                let calls: String = ex
+                    .inputs
+                    .iter()
+                    .map(|p| format!("                .{}({})\n", setters[p.name.wire.as_str()], java_str(readme::PLACEHOLDER)))
+                    .collect();
+                format!("new {class}({}, {args}.builder()\n{calls}                .build())", java_str(var))
+            };
+            imports.sort();
+            let imports: String = imports.iter().map(|i| format!("import {i};\n")).collect();
+            Some(readme::Snippet {
+                fence: "java",
+                code: format!(
+                    "{imports}\npublic class App {{\n    public static void main(String[] args) {{\n        Pulumi.run(ctx -> {{\n            var {var} = {construct};\n            ctx.export(\"id\", {var}.id());\n        }});\n    }}\n}}\n"
+                ),
+            })
+        });
+        let coordinates = format!("{group}:{}:{version}", pkg.name);
+        readme::LanguageReadme {
+            language: "Java",
+            package_ref: coordinates.clone(),
+            install: vec![
+                readme::Snippet {
+                    fence: "xml",
+                    code: format!(
+                        "<dependency>\n    <groupId>{}</groupId>\n    <artifactId>{}</artifactId>\n    <version>{}</version>\n</dependency>",
+                        xml_text(group),
+                        xml_text(&pkg.name),
+                        xml_text(version)
+                    ),
+                },
+                readme::Snippet { fence: "groovy", code: format!("implementation {}", java_str(&coordinates)) },
+            ],
+            program,
+            verbatim: None,
+        }
     }
 }

@@ -6,6 +6,7 @@ use super::docs::{clean, docstring, py_long_str, py_str, py_value};
 use super::model::*;
 use super::naming::{self, allocate_snake, class_name, member_snake_name, py_name, Scope};
 use super::types::{EnumNames, FileKind, Flavor, NameTables, ObjectNames, ResourceNames, TypeCtx};
+use crate::backends::readme;
 use crate::backends::common::GENERATED_HEADER;
 use crate::backends::Artifact;
 use crate::ir::{FunctionResult, Package, Primitive, Property, Resource, Token, TypeDef, TypeRef};
@@ -125,6 +126,20 @@ struct Planner<'a> {
     taken: Option<BTreeMap<String, BTreeSet<String>>>,
     out: Vec<Artifact>,
 }
+
+/// Names a resource's `__init__` takes for itself (and the module imports it uses): an
+/// input named like one gets a `_`.
+const INIT_RESERVED: &[&str] = &[
+    "resource_name",
+    "opts",
+    "__props__",
+    "pulumi",
+    "warnings",
+    "typing",
+    "_utilities",
+    "_builtins",
+    "__self__",
+];
 
 fn head(imports: BTreeSet<String>, module: &str, typed_dicts: bool) -> FileHead {
     let depth = if module.is_empty() {
@@ -855,6 +870,48 @@ impl<'a> Planner<'a> {
         wires.iter().map(|w| w.to_string()).zip(names).collect()
     }
 
+    /// Python's part of the README: `pip install`, and the first program spelled with the
+    /// planned class, module and `__init__` parameter names.
+    fn readme_of(&self) -> readme::LanguageReadme {
+        let pkg = self.pkg;
+        let alias = naming::keyword_safe(naming::make_valid_identifier(&pkg.name.replace('-', "_")));
+        let program = readme::example(pkg).and_then(|ex| {
+            let i = pkg.resources.iter().position(|r| std::ptr::eq(r, ex.resource))?;
+            let class = &self.res_names.get(&i)?.class;
+            let mut path = vec![alias.clone()];
+            path.extend(self.module_of(&ex.resource.module).split('/').filter(|p| !p.is_empty()).map(str::to_string));
+            path.push(class.clone());
+            let attrs = self.resource_attrs(ex.resource);
+            let in_attrs: Vec<String> = ex.resource.inputs.iter().map(|p| attrs[&p.name.wire].clone()).collect();
+            let params: BTreeMap<&str, String> = ex
+                .resource
+                .inputs
+                .iter()
+                .map(|p| p.name.wire.as_str())
+                .zip(Self::params(&in_attrs, INIT_RESERVED))
+                .collect();
+            let mut call = vec![py_str(&ex.var)];
+            call.extend(ex.inputs.iter().map(|p| format!("{}={}", params[p.name.wire.as_str()], py_str(readme::PLACEHOLDER))));
+            let var = ex.var_snake();
+            Some(readme::Snippet {
+                fence: "python",
+                code: format!(
+                    "import pulumi\nimport {} as {alias}\n\n{var} = {}({})\n\npulumi.export(\"id\", {var}.id)\n",
+                    self.s.package,
+                    path.join("."),
+                    call.join(", "),
+                ),
+            })
+        });
+        readme::LanguageReadme {
+            language: "Python",
+            package_ref: self.s.package.clone(),
+            install: vec![readme::Snippet { fence: "sh", code: format!("pip install {}", readme::shell_word(&self.s.package)) }],
+            program,
+            verbatim: self.s.python.get("readme").and_then(Value::as_str).map(str::to_string),
+        }
+    }
+
     fn params(attrs: &[String], reserved: &[&str]) -> Vec<String> {
         let mut scope = Scope::with_reserved(reserved.iter().copied());
         for a in attrs {
@@ -1038,20 +1095,7 @@ impl<'a> Planner<'a> {
             .iter()
             .map(|p| attrs[&p.name.wire].clone())
             .collect();
-        let init_names = Self::params(
-            &in_attrs,
-            &[
-                "resource_name",
-                "opts",
-                "__props__",
-                "pulumi",
-                "warnings",
-                "typing",
-                "_utilities",
-                "_builtins",
-                "__self__",
-            ],
-        );
+        let init_names = Self::params(&in_attrs, INIT_RESERVED);
         let mut init_params = Vec::new();
         let mut kwargs_doc = String::new();
         let resource_docs = r.docs.as_deref().map(clean).unwrap_or_default();
@@ -1795,16 +1839,7 @@ impl<'a> Planner<'a> {
                 }
             }
         }
-        let readme = self
-            .s
-            .python
-            .get("readme")
-            .and_then(Value::as_str)
-            .map(str::to_string)
-            .or_else(|| pkg.meta.description.clone())
-            .unwrap_or_default();
-        let mut readme = readme.trim_end().to_string();
-        readme.push('\n');
+        let readme = readme::render(pkg, &self.readme_of());
         self.out.push(Artifact::bytes("README.md", readme));
         let mut urls = Vec::new();
         if let Some(h) = &pkg.meta.homepage {

@@ -6,12 +6,13 @@
 
 use super::docs::{jsdoc, plain};
 use super::model::*;
-use super::naming::{self, member, optional_member, property_key, string_literal, Scope};
+use super::naming::{self, member, optional_member, property_key, sanitize_ident, string_literal, Scope};
 use super::types::{
     Aliases, EnumNames, Flavour, ModKey, ObjectNames, ResourceNames, TypeKind, TypeMapper,
     TypeNames, Uses,
 };
 use crate::backends::common::GENERATED_HEADER;
+use crate::backends::readme;
 use crate::backends::Artifact;
 use crate::ir::{
     DefaultValue, EnumType, Function, FunctionResult, ObjectType, Package, Primitive, Property,
@@ -1770,6 +1771,7 @@ pub fn plan(pkg: &Package) -> Vec<Artifact> {
         &package_json(pkg, &opts),
     ));
     out.push(Artifact::bytes("pulumi-plugin.json", plugin_json(pkg)));
+    out.push(Artifact::bytes("README.md", readme::render(pkg, &readme_of(pkg, &opts, &layout))));
 
     let mut files: Vec<String> = out
         .iter()
@@ -1787,6 +1789,42 @@ pub fn plan(pkg: &Package) -> Vec<Artifact> {
     ));
     out.sort_by(|a, b| a.path.cmp(&b.path));
     out
+}
+
+/// TypeScript's part of the README: `npm install`, and the first program spelled with the
+/// layout's own class and namespace names.
+fn readme_of(pkg: &Package, opts: &NodeOptions, layout: &Layout) -> readme::LanguageReadme {
+    let npm = opts.package_name.clone().unwrap_or_else(|| format!("@pulumi/{}", pkg.name));
+    let alias = sanitize_ident(&pkg.name, false);
+    let program = readme::example(pkg).map(|ex| {
+        let key = layout.key(&ex.resource.module, opts);
+        let mut path = vec![alias.clone()];
+        path.extend(layout.nodes.get(&key).map(|n| n.namespace.clone()).unwrap_or_default());
+        path.push(layout.resources[&ex.resource.token].class.clone());
+        let args: String = ex
+            .inputs
+            .iter()
+            .map(|p| format!("    {}: {},\n", p.name.wire, string_literal(readme::PLACEHOLDER)))
+            .collect();
+        let args = if args.is_empty() { String::new() } else { format!(", {{\n{args}}}") };
+        readme::Snippet {
+            fence: "typescript",
+            code: format!(
+                "import * as {alias} from {};\n\nconst {var} = new {}({}{args});\n\nexport const id = {var}.id;\n",
+                string_literal(&npm),
+                path.join("."),
+                string_literal(&ex.var),
+                var = ex.var,
+            ),
+        }
+    });
+    readme::LanguageReadme {
+        language: "TypeScript",
+        package_ref: npm.clone(),
+        install: vec![readme::Snippet { fence: "sh", code: format!("npm install {}", readme::shell_word(&npm)) }],
+        program,
+        verbatim: pkg.meta.language.get("nodejs").and_then(|v| v.get("readme")).and_then(Value::as_str).map(str::to_string),
+    }
 }
 
 /// The directory of a path from the root (`""` for a file at the root).
