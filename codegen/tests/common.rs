@@ -41,24 +41,41 @@ pub fn skip(why: &str) {
     use std::io::Write as _;
     let strict = required();
     let word = if strict { "missing" } else { "skipped" };
-    if let Some(log) = std::env::var_os("CLOUDGEN_SKIP_LOG").filter(|v| !v.is_empty()) {
-        // The binary's name without cargo's hash suffix, then libtest's thread name (the test).
-        let binary = std::env::current_exe()
-            .ok()
-            .and_then(|p| p.file_stem().map(|s| s.to_string_lossy().into_owned()))
-            .map(|s| s.rsplit_once('-').map_or(s.clone(), |(b, _)| b.to_string()))
-            .unwrap_or_default();
-        let test = std::thread::current().name().unwrap_or("?").to_string();
-        let line = format!("{word}\t{binary}::{test}\t{}\n", why.replace(['\n', '\t'], " "));
-        // One short O_APPEND write per line: test binaries running at once do not interleave.
-        if let Ok(mut f) = std::fs::OpenOptions::new().create(true).append(true).open(log) {
-            let _ = f.write_all(line.as_bytes());
-        }
-    }
+    log_skip(word, why);
     if strict {
         panic!("missing: {why}\n(CI=true or CLOUDGEN_REQUIRE_TOOLS=1: everything a test needs must be there; scripts/test.sh installs it)");
     }
     let _ = writeln!(std::io::stderr(), "skipped: {why}");
+}
+
+/// Records a check that cannot be made on this machine at all — what it needs is not served
+/// by the registries the machine reaches — as distinct from a tool setup did not install.
+/// Never a failure (no setup can fix it), but never silent either: printed, and listed by
+/// scripts/test.sh at the end of every run as `unavailable`.
+pub fn unavailable(why: &str) {
+    use std::io::Write as _;
+    log_skip("unavailable", why);
+    let _ = writeln!(std::io::stderr(), "unavailable: {why}");
+}
+
+/// Appends `word <tab> binary::test <tab> why` to `$CLOUDGEN_SKIP_LOG`, if set.
+fn log_skip(word: &str, why: &str) {
+    use std::io::Write as _;
+    let Some(log) = std::env::var_os("CLOUDGEN_SKIP_LOG").filter(|v| !v.is_empty()) else {
+        return;
+    };
+    // The binary's name without cargo's hash suffix, then libtest's thread name (the test).
+    let binary = std::env::current_exe()
+        .ok()
+        .and_then(|p| p.file_stem().map(|s| s.to_string_lossy().into_owned()))
+        .map(|s| s.rsplit_once('-').map_or(s.clone(), |(b, _)| b.to_string()))
+        .unwrap_or_default();
+    let test = std::thread::current().name().unwrap_or("?").to_string();
+    let line = format!("{word}\t{binary}::{test}\t{}\n", why.replace(['\n', '\t'], " "));
+    // One short O_APPEND write per line: test binaries running at once do not interleave.
+    if let Ok(mut f) = std::fs::OpenOptions::new().create(true).append(true).open(log) {
+        let _ = f.write_all(line.as_bytes());
+    }
 }
 
 /// Every file under `dir` (recursively) whose name ends with one of `exts`, sorted.
