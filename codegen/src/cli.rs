@@ -86,11 +86,41 @@ pub enum Command {
         #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
         engine_args: Vec<String>,
     },
+    /// Compare two versions of a provider schema: every change users of the SDKs can see,
+    /// named by rule with a severity (breaking, warning, info). Both go through the same
+    /// frontends and builder, so Terraform, OpenAPI and Pulumi inputs compare alike (and
+    /// across formats). Exit 0 when nothing reaches --fail-on, 1 when something does, 2 on
+    /// bad input.
+    Diff {
+        /// The version users have today.
+        old: PathBuf,
+        /// The version about to be published.
+        new: PathBuf,
+        /// text (terminal, grouped by member), markdown (a pull-request comment) or json.
+        #[arg(long, value_enum, default_value = "text")]
+        format: crate::diff::render::Format,
+        /// The severity that makes the exit status 1.
+        #[arg(long, value_enum, default_value = "breaking")]
+        fail_on: FailOn,
+        #[command(flatten)]
+        common: CommonArgs,
+    },
     /// Show what cloudgen understood of an input.
     Explain {
         #[command(subcommand)]
         what: Explain,
     },
+}
+
+/// When `cloudgen diff` exits 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum FailOn {
+    /// On any breaking change.
+    Breaking,
+    /// On any breaking change or warning.
+    Warning,
+    /// Never (report only).
+    Never,
 }
 
 #[derive(Subcommand, Debug)]
@@ -155,6 +185,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Shim { input, output, shim_crate, common } => shim(&input, &output, shim_crate, &common),
         Command::ShimServe { schema, mapping, .. } => shim_serve(&schema, &mapping),
         Command::ImportSchema { provider, output, address } => import_schema(&provider, &output, address.as_deref()),
+        Command::Diff { old, new, format, fail_on, common } => diff(&old, &new, format, fail_on, &common),
         Command::Explain { what: Explain::Ir { input, common } } => explain_ir(&input, &common),
         Command::Explain { what: Explain::Resources { input, common } } => explain_resources(&input, &common),
     }
@@ -490,6 +521,48 @@ fn import_schema(provider: &Path, out: &Path, address: Option<&str>) -> i32 {
             EXIT_IO
         }
     }
+}
+
+/// `diff`: load both versions, pair their packages, report, and exit by `fail_on`.
+fn diff(old: &Path, new: &Path, format: crate::diff::render::Format, fail_on: FailOn, common: &CommonArgs) -> i32 {
+    use crate::diff::{render, rules::Severity};
+    let (olds, news) = match (load_one(old, common), load_one(new, common)) {
+        (Ok(o), Ok(n)) => (o, n),
+        (Err(code), _) | (_, Err(code)) => return code,
+    };
+    // One package each: compare them whatever their names (a rename is a change). Several:
+    // pair by name, and say which have no partner.
+    let pairs: Vec<(&crate::ir::Package, &crate::ir::Package)> = if olds.len() == 1 && news.len() == 1 {
+        vec![(&olds[0], &news[0])]
+    } else {
+        let mut pairs = Vec::new();
+        for o in &olds {
+            match news.iter().find(|n| n.name == o.name) {
+                Some(n) => pairs.push((o, n)),
+                None => eprintln!("cloudgen: warning: package {} is in {} but not in {}", o.name, old.display(), new.display()),
+            }
+        }
+        for n in news.iter().filter(|n| !olds.iter().any(|o| o.name == n.name)) {
+            eprintln!("cloudgen: warning: package {} is new in {}", n.name, new.display());
+        }
+        pairs
+    };
+    let colour = std::io::IsTerminal::is_terminal(&std::io::stdout()) && std::env::var_os("NO_COLOR").is_none();
+    let reports: Vec<crate::diff::Report> = pairs.into_iter().map(|(o, n)| crate::diff::compare(o, n)).collect();
+    let threshold = match fail_on {
+        FailOn::Breaking => Some(Severity::Breaking),
+        FailOn::Warning => Some(Severity::Warning),
+        FailOn::Never => None,
+    };
+    let failed = reports.iter().any(|r| matches!((r.worst(), threshold), (Some(w), Some(t)) if w <= t));
+    let out = match format {
+        render::Format::Json if reports.len() == 1 => render::json_report(&reports[0]),
+        render::Format::Json => render::json_reports(&reports),
+        render::Format::Text => reports.iter().map(|r| render::text_report(r, colour)).collect::<Vec<_>>().join("\n"),
+        render::Format::Markdown => reports.iter().map(render::markdown_report).collect::<Vec<_>>().join("\n"),
+    };
+    print!("{out}");
+    i32::from(failed)
 }
 
 fn explain_ir(input: &Path, common: &CommonArgs) -> i32 {

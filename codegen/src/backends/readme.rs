@@ -127,24 +127,10 @@ pub fn shell_word(s: &str) -> String {
     }
 }
 
-/// Inline code that survives any content (CommonMark: a fence longer than any run inside).
-fn code(s: &str) -> String {
-    let longest = s.split(|c| c != '`').map(str::len).max().unwrap_or(0);
-    let fence = "`".repeat(longest + 1);
-    let pad = if s.starts_with('`') || s.ends_with('`') { " " } else { "" };
-    format!("{fence}{pad}{s}{pad}{fence}")
-}
+use crate::markdown::code;
 
-/// A fenced block whose fence no line of the content can close.
 fn block(s: &Snippet) -> String {
-    let longest = s
-        .code
-        .lines()
-        .map(|l| l.trim_start().chars().take_while(|&c| c == '`').count())
-        .max()
-        .unwrap_or(0);
-    let fence = "`".repeat(longest.max(2) + 1);
-    format!("{fence}{}\n{}\n{fence}\n", s.fence, s.code.trim_end())
+    crate::markdown::block(s.fence, &s.code)
 }
 
 /// The first paragraph of a description on one line (for a list item).
@@ -259,15 +245,6 @@ pub fn render(pkg: &Package, lang: &LanguageReadme) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn inline_code_and_blocks_cannot_be_closed_by_their_content() {
-        assert_eq!(code("a"), "`a`");
-        assert_eq!(code("a`b"), "``a`b``");
-        assert_eq!(code("`x"), "`` `x ``");
-        let b = block(&Snippet { fence: "sh", code: "echo\n```\nrm".into() });
-        assert!(b.starts_with("````sh\n") && b.ends_with("\n````\n"), "{b}");
-    }
 
     #[test]
     fn shell_words() {
