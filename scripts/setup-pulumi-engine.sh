@@ -54,7 +54,7 @@ else
   (cd "$module" && nice -n 10 go build \
       -ldflags "-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$pkg_version" \
       -o "$dir/bin/pulumi" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi >&2) \
-    || die "building the pulumi CLI failed"
+    || die "building the pulumi CLI failed (go's reason is above; pins: tests/e2e/engine/go.mod + go.sum; \`scripts/check-pins.py --only go\` names a module the proxy refuses)"
   log "  built pulumi in $((SECONDS - start))s"
   (cd "$module" && nice -n 10 go build -o "$dir/bin/cloudgen-langhost" ./langhost >&2) \
     || die "building the language host failed"

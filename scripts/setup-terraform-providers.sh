@@ -52,6 +52,7 @@ build() {
   # the "Error" field on stdout, so it is captured rather than lost.
   if ! json="$(GONOSUMDB="$module" go mod download -json "$module@$version" 2>&1)"; then
     err="$(sed -n 's/^[[:space:]]*"Error": "\(.*\)",\{0,1\}$/\1/p' <<<"$json")"
+    err="${err//\\n/ }"; err="${err//\\t/}"   # JSON escapes of the proxy's multi-line answer
     log "error: $name: go mod download $module@$version failed: ${err:-$json}"
     log "  fix: pick a version the Go module proxy serves (try: GOMODCACHE=\$(mktemp -d) go list -m -versions $module),"
     log "       then update its line in tests/terraform-providers/providers.txt (version and h1: hash)"

@@ -62,7 +62,7 @@ setup_node() {
   # --ignore-scripts: nothing in the tree needs an install script to work (protobufjs's
   # postinstall only prints version hints), and not running them keeps installs hermetic.
   (cd "$node_dir" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >&2) \
-    || die "npm ci failed in $node_dir"
+    || die "npm ci failed in $node_dir (npm's reason is above; pins: tests/toolchains/node/package-lock.json; \`scripts/check-pins.py --only npm\` names a pin the registry refuses; to re-pin see tests/toolchains/README.md)"
   for bin in node_modules/typescript/bin/tsc node_modules/@pulumi/pulumi/index.js; do
     [[ -e "$node_dir/$bin" ]] || die "npm ci finished but $node_dir/$bin is missing"
   done
@@ -83,13 +83,13 @@ setup_python() {
   "$python" -m venv "$py_dir/venv" >&2 || die "could not create a venv with $python"
   "$py_dir/venv/bin/python" -m pip install --quiet --disable-pip-version-check --no-input \
     --require-virtualenv -r "$py_manifest" >&2 \
-    || die "pip install failed in $py_dir"
+    || die "pip install failed in $py_dir (pip's reason is above; pins: tests/toolchains/python/requirements.txt; \`scripts/check-pins.py --only pypi\` names a pin the index refuses; to re-pin see tests/toolchains/README.md)"
   "$py_dir/venv/bin/python" -c 'import pulumi, mypy, pytest' \
     || die "pip install finished but pulumi/mypy/pytest do not import"
   # The official SDKs for the parity programs, beside the venv (see the manifest's header).
   "$py_dir/venv/bin/python" -m pip install --quiet --disable-pip-version-check --no-input \
     --no-deps --target "$py_dir/parity" -r "$py_parity_manifest" >&2 \
-    || die "pip install of the official parity SDKs failed in $py_dir/parity"
+    || die "pip install of the official parity SDKs failed in $py_dir/parity (pins: tests/toolchains/python/parity-requirements.txt; \`scripts/check-pins.py --only pypi\`)"
   touch "$py_dir/.complete"
   log "python tools installed in $((SECONDS - start))s: $("$py_dir/venv/bin/python" -m pip list --disable-pip-version-check 2>/dev/null | awk '$1=="pulumi"||$1=="mypy"||$1=="pytest"{printf "%s %s  ", $1, $2}')"
 }
