@@ -72,25 +72,32 @@ impl<'a> Walk<'a> {
         self.deprecation(Subject::Provider, &name, "", &old.deprecation, &new.deprecation);
     }
 
-    fn resources(&mut self) {
-        let old: BTreeMap<String, &Resource> = self.old.resources.iter().map(|r| (key(&r.token), r)).collect();
-        let new: BTreeMap<String, &Resource> = self.new.resources.iter().map(|r| (key(&r.token), r)).collect();
-        let tf = |r: &Resource| match &r.lifecycle {
+    /// Pairs members of one kind across the versions, reports removals, moves and
+    /// additions by `[removed, moved, added]`, and returns the pairs to compare in depth
+    /// (moved members included).
+    fn pair<'b, T: Member>(&mut self, kind: Subject, old: &'b [T], new: &'b [T], [removed, moved, added]: [&'static Rule; 3]) -> Vec<(&'b T, &'b T)> {
+        let old: BTreeMap<String, &T> = old.iter().map(|m| (key(m.token()), m)).collect();
+        let new: BTreeMap<String, &T> = new.iter().map(|m| (key(m.token()), m)).collect();
+        let tf = |m: &T| match m.lifecycle() {
             Some(Lifecycle::Terraform { type_name }) => Some(type_name.clone()),
             _ => None,
         };
-        let pairs = matched(&old, &new, |r| tf(r), |r| plain_name(&r.token));
+        let pairs = matched(&old, &new, tf, |m| plain_name(m.token()));
         for (o, _) in pairs.removed {
-            self.push(&rules::RESOURCE_REMOVED, Subject::Resource, &o.token.to_string(), "", String::new());
+            self.push(removed, kind, &o.token().to_string(), "", String::new());
         }
         for (o, n) in &pairs.moved {
-            self.push(&rules::RESOURCE_MOVED, Subject::Resource, &n.token.to_string(), "", format!("{} → {}", o.token, n.token));
+            self.push(moved, kind, &n.token().to_string(), "", format!("{} → {}", o.token(), n.token()));
         }
         for n in pairs.added {
-            self.push(&rules::RESOURCE_ADDED, Subject::Resource, &n.token.to_string(), "", String::new());
+            self.push(added, kind, &n.token().to_string(), "", String::new());
         }
-        // A moved member is still compared property by property.
-        for (o, n) in pairs.both.into_iter().chain(pairs.moved) {
+        pairs.both.into_iter().chain(pairs.moved).collect()
+    }
+
+    fn resources(&mut self) {
+        let rules = [&rules::RESOURCE_REMOVED, &rules::RESOURCE_MOVED, &rules::RESOURCE_ADDED];
+        for (o, n) in self.pair(Subject::Resource, &self.old.resources, &self.new.resources, rules) {
             let s = n.token.to_string();
             self.properties(Subject::Resource, &s, "inputs.", &o.inputs, &n.inputs, Side::Input);
             // Outputs repeat the inputs: their secrecy and deprecation are reported once,
@@ -102,23 +109,8 @@ impl<'a> Walk<'a> {
     }
 
     fn functions(&mut self) {
-        let old: BTreeMap<String, &Function> = self.old.functions.iter().map(|f| (key(&f.token), f)).collect();
-        let new: BTreeMap<String, &Function> = self.new.functions.iter().map(|f| (key(&f.token), f)).collect();
-        let tf = |f: &Function| match &f.lifecycle {
-            Some(Lifecycle::Terraform { type_name }) => Some(type_name.clone()),
-            _ => None,
-        };
-        let pairs = matched(&old, &new, |f| tf(f), |f| plain_name(&f.token));
-        for (o, _) in pairs.removed {
-            self.push(&rules::FUNCTION_REMOVED, Subject::Function, &o.token.to_string(), "", String::new());
-        }
-        for (o, n) in &pairs.moved {
-            self.push(&rules::FUNCTION_MOVED, Subject::Function, &n.token.to_string(), "", format!("{} → {}", o.token, n.token));
-        }
-        for n in pairs.added {
-            self.push(&rules::FUNCTION_ADDED, Subject::Function, &n.token.to_string(), "", String::new());
-        }
-        for (o, n) in pairs.both.into_iter().chain(pairs.moved) {
+        let rules = [&rules::FUNCTION_REMOVED, &rules::FUNCTION_MOVED, &rules::FUNCTION_ADDED];
+        for (o, n) in self.pair(Subject::Function, &self.old.functions, &self.new.functions, rules) {
             let s = n.token.to_string();
             let empty = Vec::new();
             let args = |f: &'a Function| f.inputs.as_ref().map_or(&empty, |i| &i.properties);
@@ -343,6 +335,30 @@ fn plain_name(t: &Token) -> String {
     let name = name.strip_prefix("get").filter(|n| !n.is_empty()).unwrap_or(&name);
     let pkg = t.package.to_ascii_lowercase().replace(['-', '_'], "");
     name.strip_prefix(pkg.as_str()).filter(|n| !n.is_empty()).unwrap_or(name).to_string()
+}
+
+/// What pairing needs of a resource or a function.
+trait Member {
+    fn token(&self) -> &Token;
+    fn lifecycle(&self) -> Option<&Lifecycle>;
+}
+
+impl Member for Resource {
+    fn token(&self) -> &Token {
+        &self.token
+    }
+    fn lifecycle(&self) -> Option<&Lifecycle> {
+        self.lifecycle.as_ref()
+    }
+}
+
+impl Member for Function {
+    fn token(&self) -> &Token {
+        &self.token
+    }
+    fn lifecycle(&self) -> Option<&Lifecycle> {
+        self.lifecycle.as_ref()
+    }
 }
 
 /// Members of two versions, paired.
