@@ -9,6 +9,7 @@
 //! toolchain tests compile it).
 
 use crate::ir::{Package, Primitive, Property, Resource, TypeRef};
+use crate::markdown::code;
 use heck::{ToLowerCamelCase, ToSnakeCase};
 
 /// A fenced code block.
@@ -126,8 +127,6 @@ pub fn shell_word(s: &str) -> String {
         format!("'{}'", s.replace('\'', r"'\''"))
     }
 }
-
-use crate::markdown::code;
 
 fn block(s: &Snippet) -> String {
     crate::markdown::block(s.fence, &s.code)
