@@ -40,6 +40,13 @@ INPUTS = {
     "kubernetes": ("pulumi/kubernetes-3.19.4.schema.json", "pulumi"),
 }
 LANGS = ["typescript", "python", "go", "java"]
+# `cloudgen diff` pairs: name -> (old, new) in the corpus. No peer row: Pulumi's
+# schema-tools (the nearest peer, schema tokens only) is not served by the Go module proxy
+# this machine reaches (`go install github.com/pulumi/schema-tools@latest`: 403).
+DIFF_PAIRS = {
+    "aws 4.15.1 → 5.100.0": ("terraform/aws.json", "terraform/aws-5.100.0.json"),
+    "docker 3.1.0 → 4.0.0-alpha.0": ("pulumi/docker-3.1.0.schema.json", "pulumi/docker-4.0.0-alpha.0.schema.json"),
+}
 # cloudgen language -> the Pulumi peer program and its -lang value.
 PULUMI_PEER = {"typescript": ("pulumi-gen", "nodejs"), "python": ("pulumi-gen", "python"),
                "go": ("pulumi-gen", "go"), "java": ("pulumi-java-gen", None)}
@@ -304,6 +311,14 @@ class Bench:
                      reps=self.args.reps, timeout=self.args.cloudgen_timeout or self.args.timeout,
                      prepare=self.fresh(out), adaptive=True)
             shutil.rmtree(out, ignore_errors=True)
+
+    def sec_diff(self) -> None:
+        """`cloudgen diff` on real version pairs: both schemas loaded, compared, reported."""
+        for name, (old, new) in DIFF_PAIRS.items():
+            self.row(Row("diff", "cloudgen diff", name, "—"),
+                     lambda i, old=old, new=new: [self.cloudgen, "diff", "--quiet", str(CORPUS / old), str(CORPUS / new),
+                                                  "--format", "json", "--fail-on", "never"],
+                     reps=self.args.reps, timeout=self.args.timeout)
 
     def sec_pulumi(self, name: str) -> None:
         bindir = os.environ.get("BENCH_GOPEERS_BIN")
@@ -608,7 +623,7 @@ class Bench:
             "| section | tool | input | languages | runs | wall (median) | spread (min–max) | peak RSS | load | ratio vs cloudgen | status | run | notes |",
             "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
         ]
-        order = {"generate": 0, "user cost": 1}
+        order = {"generate": 0, "user cost": 1, "diff": 2}
         rows = sorted(self.rows, key=lambda r: (order.get(r.section, 9),
                                                 self.args.inputs.index(r.input) if r.input in self.args.inputs else 99))
         for r in rows:
@@ -690,8 +705,8 @@ def main() -> int:
     ap.add_argument("--quick", action="store_true",
                     help="kubernetes + cloudflare; cloudgen all-four only; TypeScript peers only; no jsii, no user cost")
     ap.add_argument("--inputs", default=",".join(INPUTS), help=f"comma list of {', '.join(INPUTS)}")
-    ap.add_argument("--sections", default="cloudgen,pulumi,cdktf,cdktf-jsii,usercost",
-                    help="comma list of cloudgen, pulumi, cdktf, cdktf-jsii, usercost")
+    ap.add_argument("--sections", default="cloudgen,pulumi,cdktf,cdktf-jsii,usercost,diff",
+                    help="comma list of cloudgen, pulumi, cdktf, cdktf-jsii, usercost, diff")
     ap.add_argument("--usercost", default="ts,py,go", help="comma list of ts, py, go")
     ap.add_argument("--cloudgen-sets", default="all,typescript,python,go,java",
                     help="which cloudgen rows per input: all (the four languages in one run) and/or single languages")
@@ -727,7 +742,7 @@ def main() -> int:
         if n not in INPUTS:
             ap.error(f"unknown input {n!r}; known: {', '.join(INPUTS)}")
     for s in args.sections:
-        if s not in ("cloudgen", "pulumi", "cdktf", "cdktf-jsii", "usercost"):
+        if s not in ("cloudgen", "pulumi", "cdktf", "cdktf-jsii", "usercost", "diff"):
             ap.error(f"unknown section {s!r}")
     if not CORPUS.is_dir():
         print(f"bench: error: the shared corpus is not at {CORPUS}", file=sys.stderr)
@@ -750,6 +765,8 @@ def main() -> int:
                 b.sec_cdktf(name, jsii=False)
         if "usercost" in args.sections:
             b.sec_usercost()
+        if "diff" in args.sections:
+            b.sec_diff()
         # The slowest, single-run rows last, so an interrupted run still has the rest.
         if "cdktf-jsii" in args.sections:
             for name in args.inputs:
