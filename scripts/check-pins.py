@@ -19,7 +19,9 @@ What is checked, and how (each against the registry the matching client would us
 Go and Maven run their own clients against an empty, temporary GOMODCACHE / local
 repository; the rest are plain HTTPS requests.
 
-Usage: scripts/check-pins.py [--only cargo,npm,pypi,go,maven]
+Usage: scripts/check-pins.py [--only cargo,npm,pypi,go,maven] [--repo DIR]
+  --repo: check the pins of another checkout (default: this script's; the tests point it at
+  a scratch tree holding a pin the registry refuses).
 Exit status: 0 when every pin resolves, 1 when one does not (each failure says which pin,
 where it is pinned, what the registry answered and how to fix it), 2 on bad arguments.
 """
@@ -378,9 +380,12 @@ TOOLS = {"npm": "npm", "go": "go", "maven": "mvn"}
 
 
 def main() -> int:
+    global REPO
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--only", default=",".join(CHECKS), help="comma-separated subset of: " + ", ".join(CHECKS))
+    ap.add_argument("--repo", type=Path, default=REPO, help="the checkout whose pins to check")
     args = ap.parse_args()
+    REPO = args.repo.resolve()
     wanted = [c.strip() for c in args.only.split(",") if c.strip()]
     unknown = [c for c in wanted if c not in CHECKS]
     if unknown:
