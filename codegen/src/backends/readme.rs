@@ -61,20 +61,15 @@ pub const PLACEHOLDER: &str = "example";
 /// parameters of their constructors, in some language.
 const AVOID: &[&str] = &["id", "urn", "opts", "args", "resourceName", "name_", "props"];
 
-/// Words reserved in one of the four languages (an input named like one is renamed there,
-/// so it is kept out of the example rather than spelled four ways).
-const KEYWORDS: &[&str] = &[
-    "abstract", "and", "as", "assert", "async", "await", "boolean", "break", "byte", "case",
-    "catch", "char", "chan", "class", "const", "continue", "def", "default", "defer", "del",
-    "delete", "do", "double", "elif", "else", "enum", "except", "export", "extends", "false",
-    "final", "finally", "float", "for", "from", "func", "function", "global", "go", "goto",
-    "if", "implements", "import", "in", "instanceof", "int", "interface", "is", "lambda",
-    "let", "long", "map", "native", "new", "nonlocal", "not", "null", "or", "package", "pass",
-    "private", "protected", "public", "raise", "range", "return", "select", "short", "static",
-    "strictfp", "struct", "super", "switch", "synchronized", "this", "throw", "throws",
-    "transient", "true", "try", "type", "typeof", "var", "void", "volatile", "while", "with",
-    "yield",
-];
+/// Reserved in one of the four languages, by each language's own naming oracle (an input
+/// named like one is renamed there, so it is kept out of the example rather than spelled
+/// four ways).
+fn is_keyword_anywhere(word: &str) -> bool {
+    super::typescript::naming::is_reserved(word)
+        || super::python::naming::is_keyword(word)
+        || super::go::naming::KEYWORDS.contains(&word)
+        || super::java::naming::is_keyword(word)
+}
 
 /// A wire name every language spells without renaming: lower camel ASCII, short, not a
 /// keyword anywhere, not a member the generated classes claim.
@@ -84,8 +79,8 @@ fn is_plain_name(wire: &str) -> bool {
         && chars.all(|c| c.is_ascii_alphanumeric())
         && wire.len() <= 40
         && wire.to_lower_camel_case() == wire
-        && !KEYWORDS.contains(&wire)
-        && !KEYWORDS.contains(&wire.to_snake_case().as_str())
+        && !is_keyword_anywhere(wire)
+        && !is_keyword_anywhere(&wire.to_snake_case())
         && !AVOID.contains(&wire)
 }
 

@@ -8,6 +8,7 @@
 //! which token is canonical can change between versions without any property changing.
 
 use super::rules::{self, Rule};
+use crate::pulumi_form::primitive_name as primitive;
 use super::{Change, Subject};
 use crate::ir::{
     EnumType, Function, FunctionResult, Lifecycle, ObjectType, Package, Primitive, Property, Resource,
@@ -462,15 +463,6 @@ fn same_shape(op: &Package, o: &ObjectType, np: &Package, n: &ObjectType, depth:
         && o.properties.iter().zip(n.properties.iter()).all(|(a, b)| {
             a.name.wire == b.name.wire && a.required == b.required && same_type(op, &a.ty, np, &b.ty, depth)
         })
-}
-
-fn primitive(p: Primitive) -> &'static str {
-    match p {
-        Primitive::Boolean => "boolean",
-        Primitive::Integer => "integer",
-        Primitive::Number => "number",
-        Primitive::String => "string",
-    }
 }
 
 /// A type as the report spells it (language-neutral, Pulumi-schema words).
