@@ -10,6 +10,7 @@ pub mod java;
 pub mod pulumi_schema;
 pub mod python;
 pub mod readme;
+pub mod sdk;
 pub mod shim;
 pub mod typescript;
 

@@ -1,0 +1,98 @@
+//! The shared SDK layer: what every Pulumi SDK needs, decided once, and the one walk over
+//! a package that every language backend plugs into (the wit-bindgen shape: the core
+//! traverses, languages implement hooks).
+//!
+//! A language implements [`Language`]: it reads its typed settings, runs its naming pass
+//! once into an immutable name table (nothing is claimed while files are built), and then
+//! answers one hook per kind of file. [`plan`] owns the order: names first, then every
+//! resource, function and module hook (in parallel: hooks only read), then the package
+//! files, which see the paths planned so far (a `tsconfig.json` lists them).
+//!
+//! Shared decisions live beside the walk: [`package::Sdk`] (members, methods, provider
+//! JSON), [`ns::Ns`] (the collision allocator), [`manifest`] (`pulumi-plugin.json`).
+
+pub mod manifest;
+pub mod ns;
+pub mod package;
+pub mod settings;
+
+pub use ns::Ns;
+pub use package::{MemberId, Members, Sdk};
+
+use super::Artifact;
+use crate::diag::Diagnostics;
+use crate::ir::Package;
+use rayon::prelude::*;
+
+/// What one language's planning sees: the shared decisions, its settings and its names.
+pub struct Cx<'a, L: Language + ?Sized> {
+    pub sdk: &'a Sdk<'a>,
+    pub settings: &'a L::Settings,
+    pub names: &'a L::Names,
+}
+
+impl<'a, L: Language + ?Sized> Cx<'a, L> {
+    /// The package being planned.
+    pub fn pkg(&self) -> &'a Package {
+        self.sdk.pkg
+    }
+}
+
+/// One language backend, as the walk in [`plan`] drives it. Hooks take `&self` and a
+/// shared [`Cx`]: they build view models and return artifacts, they never decide names.
+pub trait Language: Sync {
+    /// The typed `language.<lang>` block of the schema.
+    type Settings: Sync;
+    /// The immutable name table of the naming pass.
+    type Names: Sync;
+    /// One module of this language's layout (a directory, a Java package, …).
+    type Module: Sync;
+
+    /// Reads the settings from the package.
+    fn settings(&self, pkg: &Package) -> Self::Settings;
+
+    /// The naming pass: every name any file will use, decided once. Errors are names the
+    /// language cannot spell.
+    fn names(&self, sdk: &Sdk, settings: &Self::Settings) -> Result<Self::Names, Diagnostics>;
+
+    /// The modules of this language's layout, in output order.
+    fn modules<'c>(&self, cx: &'c Cx<Self>) -> Vec<&'c Self::Module>;
+
+    /// The files of one resource (the provider included).
+    fn resource(&self, cx: &Cx<Self>, id: MemberId) -> Vec<Artifact>;
+
+    /// The files of one module function (`pkg.functions[index]`; never a method).
+    fn function(&self, cx: &Cx<Self>, index: usize) -> Vec<Artifact>;
+
+    /// The files of one module: its types and enums, its index or init file, and whatever
+    /// the language keeps per module.
+    fn module(&self, cx: &Cx<Self>, module: &Self::Module) -> Vec<Artifact>;
+
+    /// The files of the package's configuration variables.
+    fn config(&self, cx: &Cx<Self>) -> Vec<Artifact>;
+
+    /// The package files (manifests, utilities, README), knowing every path planned by
+    /// the other hooks.
+    fn package(&self, cx: &Cx<Self>, planned: &[Artifact]) -> Vec<Artifact>;
+}
+
+/// Plans every file of `pkg` in `lang`: settings, names, then the hooks; the result is
+/// sorted by path.
+pub fn plan<L: Language>(lang: &L, pkg: &Package) -> Result<Vec<Artifact>, Diagnostics> {
+    let sdk = Sdk::new(pkg);
+    let settings = lang.settings(pkg);
+    let names = lang.names(&sdk, &settings)?;
+    let cx = Cx::<L> { sdk: &sdk, settings: &settings, names: &names };
+    let members: Vec<MemberId> = sdk.members().map(|(id, _)| id).collect();
+    let functions: Vec<usize> = sdk.functions().map(|(i, _)| i).collect();
+    let modules = lang.modules(&cx);
+    let mut out: Vec<Artifact> = members.par_iter().flat_map_iter(|&id| lang.resource(&cx, id)).collect();
+    out.par_extend(functions.par_iter().flat_map_iter(|&i| lang.function(&cx, i)));
+    out.par_extend(modules.par_iter().flat_map_iter(|m| lang.module(&cx, m)));
+    out.extend(lang.config(&cx));
+    out.sort_by(|a, b| a.path.cmp(&b.path));
+    let package = lang.package(&cx, &out);
+    out.extend(package);
+    out.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(out)
+}
