@@ -112,6 +112,24 @@ pub enum Command {
     },
 }
 
+/// `--from`: the CLI's spelling of [`Format`] (the frontends know nothing of clap).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum InputFormat {
+    Terraform,
+    Openapi,
+    Pulumi,
+}
+
+impl From<InputFormat> for Format {
+    fn from(f: InputFormat) -> Format {
+        match f {
+            InputFormat::Terraform => Format::Terraform,
+            InputFormat::Openapi => Format::Openapi,
+            InputFormat::Pulumi => Format::Pulumi,
+        }
+    }
+}
+
 /// When `cloudgen diff` exits 1.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum FailOn {
@@ -144,7 +162,7 @@ pub enum Explain {
 pub struct CommonArgs {
     /// Force the input format instead of detecting it from content.
     #[arg(long, value_enum)]
-    pub from: Option<Format>,
+    pub from: Option<InputFormat>,
     /// Overrides file (YAML or JSON): module strategy, renames, … per package.
     #[arg(long)]
     pub overrides: Option<PathBuf>,
@@ -287,7 +305,7 @@ fn generate(a: &GenArgs, check: bool) -> i32 {
         }
     };
     let opts = Options {
-        from: a.common.from,
+        from: a.common.from.map(Format::from),
         overrides: &overrides,
         targets: &targets,
         templates: a.templates.as_deref(),
@@ -295,7 +313,11 @@ fn generate(a: &GenArgs, check: bool) -> i32 {
         on_file: Some(&tick),
     };
     let loaded = match driver::load_all(&inputs, opts.from, opts.overrides, opts.parallel) {
-        Ok(l) => l,
+        Ok(mut l) => {
+            l.warnings.extend(driver::target_warnings(&l.packages, &targets));
+            l.warnings = l.warnings.sorted();
+            l
+        }
         Err(d) => {
             if let Some(b) = &progress {
                 b.finish_and_clear();
@@ -376,7 +398,7 @@ fn load_one(input: &Path, common: &CommonArgs) -> Result<Vec<crate::ir::Package>
         report(&d, common.quiet);
         EXIT_INPUT
     })?;
-    match driver::load_all(&[Input::new(input)], common.from, &overrides, true) {
+    match driver::load_all(&[Input::new(input)], common.from.map(Format::from), &overrides, true) {
         Ok(l) => {
             report(&l.warnings, common.quiet);
             Ok(l.packages)
@@ -397,12 +419,19 @@ fn schema(input: &Path, out: &Path, common: &CommonArgs) -> i32 {
         eprintln!("error: {} holds {} packages; `schema` writes exactly one", input.display(), packages.len());
         return EXIT_INPUT;
     }
-    let value = backends::pulumi_schema::to_schema_value(&packages[0]);
-    let mut text = serde_json::to_string_pretty(&value).expect("JSON values serialize");
-    text.push('\n');
+    let text = match driver::render_target(&packages, Box::new(backends::pulumi_schema::PulumiSchema), None) {
+        Ok(files) => files.get(&format!("{}/schema.json", packages[0].name)).map(|b| String::from_utf8_lossy(b).into_owned()).unwrap_or_default(),
+        Err(d) => {
+            report(&d, common.quiet);
+            return EXIT_INPUT;
+        }
+    };
     let res = if out == Path::new("-") {
-        print!("{text}");
-        Ok(())
+        // A reader that stops early (`| head`) is not an error.
+        match std::io::Write::write_all(&mut std::io::stdout().lock(), text.as_bytes()) {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+            r => r,
+        }
     } else {
         write_file_atomically(out, text.as_bytes())
     };
@@ -420,30 +449,14 @@ fn shim(input: &Path, out: &Path, shim_crate: String, common: &CommonArgs) -> i3
         Ok(p) => p,
         Err(code) => return code,
     };
-    let target = backends::shim::Shim { shim_crate };
-    let mut files = crate::fileset::FileSet::new();
-    let mut roots = Vec::new();
-    let mut diags = Diagnostics::new();
-    for p in &packages {
-        match target.plan(p) {
-            Ok(artifacts) => {
-                for a in artifacts {
-                    if let backends::ArtifactContent::Bytes(b) = a.content {
-                        if let Err(e) = files.insert(format!("{}/{}", p.name, a.path), b) {
-                            eprintln!("error: {e}");
-                            return EXIT_IO;
-                        }
-                    }
-                }
-                roots.push(p.name.clone());
-            }
-            Err(d) => diags.extend(d),
+    let files = match driver::render_target(&packages, Box::new(backends::shim::Shim { shim_crate }), None) {
+        Ok(f) => f,
+        Err(d) => {
+            report(&d, common.quiet);
+            return EXIT_INPUT;
         }
-    }
-    if diags.has_errors() {
-        report(&diags, common.quiet);
-        return EXIT_INPUT;
-    }
+    };
+    let mut roots: Vec<String> = packages.iter().map(|p| p.name.clone()).collect();
     roots.sort();
     match output::write(out, &files, &roots) {
         Ok(s) => {
@@ -509,8 +522,11 @@ fn import_schema(provider: &Path, out: &Path, address: Option<&str>) -> i32 {
     let mut text = serde_json::to_string_pretty(&value).expect("JSON values serialize");
     text.push('\n');
     let res = if out == Path::new("-") {
-        print!("{text}");
-        Ok(())
+        // A reader that stops early (`| head`) is not an error.
+        match std::io::Write::write_all(&mut std::io::stdout().lock(), text.as_bytes()) {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+            r => r,
+        }
     } else {
         write_file_atomically(out, text.as_bytes())
     };
@@ -596,7 +612,7 @@ fn explain_resources(input: &Path, common: &CommonArgs) -> i32 {
     };
     let explained = crate::frontends::to_json_bytes(&bytes, &display).and_then(|(json, _)| {
         let format = match common.from {
-            Some(f) => f,
+            Some(f) => Format::from(f),
             None => crate::frontends::detect(&json, &display)?,
         };
         if format != Format::Openapi {

@@ -199,9 +199,39 @@ pub fn roots(packages: &[Package], targets: &[Box<dyn Target>]) -> Vec<String> {
     roots
 }
 
+/// What the targets say about the packages beyond the IR (their `language.<lang>`
+/// settings), sorted: warnings only.
+pub fn target_warnings(packages: &[Package], targets: &[Box<dyn Target>]) -> Diagnostics {
+    let mut d = Diagnostics::new();
+    for p in packages {
+        for t in targets {
+            d.extend(t.warnings(p));
+        }
+    }
+    d.sorted()
+}
+
+/// Plans and renders every package for one target, as files named `<package>/<path>` (no
+/// `<target>/` level): for commands that write one target's output (`shim`, `schema`).
+pub fn render_target(packages: &[Package], target: Box<dyn Target>, templates: Option<&Path>) -> Result<FileSet, Diagnostics> {
+    let name = target.name();
+    let targets = [target];
+    let overrides = Overrides::default();
+    let opts = Options { from: None, overrides: &overrides, targets: &targets, templates, parallel: true, on_file: None };
+    let rendered = render(packages, &opts)?;
+    let mut out = FileSet::new();
+    for (path, bytes) in rendered.iter() {
+        let inner = path.strip_prefix(name).and_then(|p| p.strip_prefix('/')).unwrap_or(path);
+        out.insert(inner.to_string(), bytes.clone()).map_err(|e| Diagnostics::from(Diagnostic::error(SourceRef::new(path.clone(), ""), format!("internal: {e}"))))?;
+    }
+    Ok(out)
+}
+
 /// Load + render, the whole pipeline short of touching the output directory.
 pub fn generate(inputs: &[Input], opts: &Options) -> Result<Generated, Diagnostics> {
-    let loaded = load_all(inputs, opts.from, opts.overrides, opts.parallel)?;
+    let mut loaded = load_all(inputs, opts.from, opts.overrides, opts.parallel)?;
+    loaded.warnings.extend(target_warnings(&loaded.packages, opts.targets));
+    loaded.warnings = loaded.warnings.sorted();
     let files = render(&loaded.packages, opts).map_err(|mut d| {
         d.extend(loaded.warnings.clone());
         d.sorted()

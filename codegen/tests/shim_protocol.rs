@@ -22,7 +22,7 @@ use tonic::transport::Channel;
 /// A shim serving one provider on a loopback port, and an engine-side client.
 struct Harness {
     client: ResourceProviderClient<Channel>,
-    mapping: serde_json::Value,
+    mapping: cloudgen_shim::mapping::Mapping,
     stop: Option<tokio::sync::oneshot::Sender<()>>,
     server: Option<tokio::task::JoinHandle<()>>,
     _dir: tempfile::TempDir,
@@ -41,9 +41,10 @@ impl Harness {
             .unwrap_or_else(|d| panic!("{name}: the imported schema does not load: {d:?}"));
         let pkg = &loaded.packages[0];
         let schema = String::from_utf8(pulumi_schema::to_schema_bytes(pkg)).expect("utf-8");
-        let mapping = shim::mapping(pkg).unwrap_or_else(|d| panic!("{name}: mapping: {d:?}"));
+        let mapping = shim::mapping::mapping(pkg).unwrap_or_else(|d| panic!("{name}: mapping: {d:?}"));
 
-        let server = cloudgen_shim::shim_for(&schema, &mapping.to_string(), bin.to_path_buf()).expect("shim");
+        let mapping_text = String::from_utf8(shim::mapping::to_bytes(&mapping)).expect("utf-8");
+        let server = cloudgen_shim::shim_for(&schema, &mapping_text, bin.to_path_buf()).expect("shim");
         let listener = tokio::net::TcpListener::bind(("127.0.0.1", 0)).await.expect("bind");
         let port = listener.local_addr().expect("addr").port();
         let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
@@ -58,9 +59,10 @@ impl Harness {
 
     /// The Pulumi token of Terraform type `tf`, from mapping.json.
     fn token(&self, tf: &str) -> String {
-        self.mapping["resources"]
-            .as_object()
-            .and_then(|m| m.iter().find(|(_, e)| e["tfType"] == tf))
+        self.mapping
+            .resources
+            .iter()
+            .find(|(_, e)| e.tf_type == tf)
             .map(|(k, _)| k.clone())
             .unwrap_or_else(|| panic!("no resource for {tf} in mapping.json"))
     }
@@ -398,9 +400,11 @@ async fn local_file_data_source_invoke() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("in.txt");
     std::fs::write(&path, "data!").expect("write");
-    let tok = h.mapping["functions"]
-        .as_object()
-        .and_then(|m| m.iter().find(|(_, e)| e["tfType"] == "local_file"))
+    let tok = h
+        .mapping
+        .functions
+        .iter()
+        .find(|(_, e)| e.tf_type == "local_file")
         .map(|(k, _)| k.clone())
         .expect("getFile function");
     let r = h
@@ -528,6 +532,6 @@ fn write_package(tf: &serde_json::Value, dir: &Path) -> (PathBuf, PathBuf) {
     let schema = dir.join("schema.json");
     let mapping = dir.join("mapping.json");
     std::fs::write(&schema, pulumi_schema::to_schema_bytes(pkg)).expect("write");
-    std::fs::write(&mapping, shim::mapping(pkg).unwrap_or_else(|d| panic!("mapping: {d:?}")).to_string()).expect("write");
+    std::fs::write(&mapping, shim::mapping::to_bytes(&shim::mapping::mapping(pkg).unwrap_or_else(|d| panic!("mapping: {d:?}")))).expect("write");
     (schema, mapping)
 }

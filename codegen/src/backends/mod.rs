@@ -53,6 +53,12 @@ pub trait Target: Send + Sync {
     /// Plans every file for `pkg`. Errors are diagnostics (e.g. a name no language can
     /// spell), never panics.
     fn plan(&self, pkg: &Package) -> Result<Vec<Artifact>, Diagnostics>;
+
+    /// Warnings about what this target reads of `pkg` beyond the IR (its
+    /// `language.<lang>` block): unknown keys, values of the wrong type. Never errors.
+    fn warnings(&self, _pkg: &Package) -> Diagnostics {
+        Diagnostics::new()
+    }
 }
 
 /// Every target by its CLI name, in a stable order.

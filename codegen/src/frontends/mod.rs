@@ -12,7 +12,7 @@ use serde::Deserialize;
 use std::path::Path;
 
 /// An input format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     Terraform,
     Openapi,

@@ -9,6 +9,7 @@
 
 pub mod builder;
 pub mod names;
+pub mod terraform;
 
 pub use builder::PackageBuilder;
 pub use names::Ident;
