@@ -9,8 +9,12 @@
 //! files, which see the paths planned so far (a `tsconfig.json` lists them).
 //!
 //! Shared decisions live beside the walk: [`package::Sdk`] (members, methods, provider
-//! JSON), [`ns::Ns`] (the collision allocator), [`manifest`] (`pulumi-plugin.json`).
+//! JSON), [`ns::Ns`] (the collision allocator), [`manifest`] (`pulumi-plugin.json`),
+//! [`settings`] (typed `language.<lang>` blocks), [`literal`] (string literals, environment
+//! defaults), [`enums`] (enum member spelling).
 
+pub mod enums;
+pub mod literal;
 pub mod manifest;
 pub mod ns;
 pub mod package;
