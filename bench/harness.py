@@ -311,6 +311,17 @@ class Bench:
                      reps=self.args.reps, timeout=self.args.cloudgen_timeout or self.args.timeout,
                      prepare=self.fresh(out), adaptive=True)
             shutil.rmtree(out, ignore_errors=True)
+            if self.args.compare_with:
+                # The same row for another build (a refactoring's "before"), right after, so
+                # both see the same machine; its ratio is against the row above.
+                other = str(Path(self.args.compare_with).resolve())
+                self.row(Row("generate", f"cloudgen ({self.args.compare_label})", name,
+                             "all four" if label == "all" else label),
+                         lambda i: [other, "generate", str(self.input_path(name)), "--lang", langs,
+                                    "--out", str(out), "--quiet"],
+                         reps=self.args.reps, timeout=self.args.cloudgen_timeout or self.args.timeout,
+                         prepare=self.fresh(out), adaptive=True)
+                shutil.rmtree(out, ignore_errors=True)
 
     def sec_diff(self) -> None:
         """`cloudgen diff` on real version pairs: both schemas loaded, compared, reported."""
@@ -710,6 +721,10 @@ def main() -> int:
     ap.add_argument("--usercost", default="ts,py,go", help="comma list of ts, py, go")
     ap.add_argument("--cloudgen-sets", default="all,typescript,python,go,java",
                     help="which cloudgen rows per input: all (the four languages in one run) and/or single languages")
+    ap.add_argument("--compare-with", default="", metavar="BINARY",
+                    help="also run every cloudgen row with this other cloudgen binary (e.g. the build "
+                         "before a change), right after the row it compares with; ratio = other ÷ this")
+    ap.add_argument("--compare-label", default="before", help="how the --compare-with rows are named")
     ap.add_argument("--peer-langs", default=",".join(LANGS), help="which Pulumi generators to run (cloudgen language names)")
     ap.add_argument("--cloudgen-timeout", type=float, default=0,
                     help="per-run timeout of cloudgen rows (default: --timeout)")
