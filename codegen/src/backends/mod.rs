@@ -59,6 +59,12 @@ pub trait Target: Send + Sync {
     fn warnings(&self, _pkg: &Package) -> Diagnostics {
         Diagnostics::new()
     }
+
+    /// The names a program spells in this target (SDK languages only), for `cloudgen
+    /// diff`'s per-language report. `None`: the target has no program-facing names.
+    fn surface(&self, _pkg: &Package) -> Option<Result<sdk::surface::Surface, Diagnostics>> {
+        None
+    }
 }
 
 /// Every target by its CLI name, in a stable order.

@@ -11,7 +11,8 @@
 //! Shared decisions live beside the walk: [`package::Sdk`] (members, methods, provider
 //! JSON), [`ns::Ns`] (the collision allocator), [`manifest`] (`pulumi-plugin.json`),
 //! [`settings`] (typed `language.<lang>` blocks), [`literal`] (string literals, environment
-//! defaults), [`enums`] (enum member spelling).
+//! defaults), [`enums`] (enum member spelling), [`surface`] (the names a program spells,
+//! for `cloudgen diff`).
 
 pub mod enums;
 pub mod literal;
@@ -19,6 +20,7 @@ pub mod manifest;
 pub mod ns;
 pub mod package;
 pub mod settings;
+pub mod surface;
 
 pub use ns::Ns;
 pub use package::{MemberId, Members, Sdk};
@@ -78,6 +80,19 @@ pub trait Language: Sync {
     /// The package files (manifests, utilities, README), knowing every path planned by
     /// the other hooks.
     fn package(&self, cx: &Cx<Self>, planned: &[Artifact]) -> Vec<Artifact>;
+
+    /// The names a program spells, read from the name table (for `cloudgen diff`).
+    fn surface(&self, _cx: &Cx<Self>) -> surface::Surface {
+        surface::Surface::default()
+    }
+}
+
+/// The names `lang` gives `pkg`'s items: the same naming pass as [`plan`], no files.
+pub fn surface<L: Language>(lang: &L, pkg: &Package) -> Result<surface::Surface, Diagnostics> {
+    let sdk = Sdk::new(pkg);
+    let settings = lang.settings(pkg);
+    let names = lang.names(&sdk, &settings)?;
+    Ok(lang.surface(&Cx::<L> { sdk: &sdk, settings: &settings, names: &names }))
 }
 
 /// Plans every file of `pkg` in `lang`: settings, names, then the hooks; the result is

@@ -64,6 +64,13 @@ impl Ns {
     /// Claims the first candidate (`base`, `base_`, `base_2`, …) for which the candidate
     /// and the candidate followed by each of `derived` are all free, and takes them all.
     pub fn claim_with(&mut self, base: &str, derived: &[&str]) -> String {
+        self.claim_family(base, |candidate| derived.iter().map(|suffix| format!("{candidate}{suffix}")).collect())
+    }
+
+    /// Claims the first candidate (`base`, `base_`, `base_2`, …) for which the candidate
+    /// and every name of `family(candidate)` are free, and takes them all. For families
+    /// that are not plain suffixes (Go's `NewFoo`, `LookupFoo`, `FooOutput`).
+    pub fn claim_family(&mut self, base: &str, family: impl Fn(&str) -> Vec<String>) -> String {
         let mut n = 1usize;
         loop {
             let candidate = match n {
@@ -71,10 +78,10 @@ impl Ns {
                 2 => format!("{base}_"),
                 k => format!("{base}_{}", k - 1),
             };
-            let free = std::iter::once("").chain(derived.iter().copied()).all(|suffix| !self.is_taken(&format!("{candidate}{suffix}")));
-            if free {
-                for suffix in std::iter::once("").chain(derived.iter().copied()) {
-                    self.reserve(&format!("{candidate}{suffix}"));
+            let names: Vec<String> = std::iter::once(candidate.clone()).chain(family(&candidate)).collect();
+            if names.iter().all(|name| !self.is_taken(name)) {
+                for name in &names {
+                    self.reserve(name);
                 }
                 return candidate;
             }
@@ -106,6 +113,16 @@ mod tests {
         assert_eq!(ns.claim_with("Foo", &["Args"]), "Foo_");
         assert!(ns.is_taken("Foo_Args"));
         assert!(!ns.is_taken("Foo"));
+    }
+
+    #[test]
+    fn families_need_not_be_suffixes() {
+        let mut ns = Ns::new();
+        ns.reserve("NewBucket");
+        let family = |c: &str| vec![format!("New{c}"), format!("{c}Args")];
+        assert_eq!(ns.claim_family("Bucket", family), "Bucket_");
+        assert!(ns.is_taken("NewBucket_") && ns.is_taken("Bucket_Args"));
+        assert!(!ns.is_taken("Bucket"));
     }
 
     #[test]
