@@ -102,6 +102,11 @@ pub enum Command {
         /// The severity that makes the exit status 1.
         #[arg(long, value_enum, default_value = "breaking")]
         fail_on: FailOn,
+        /// Comma-separated SDK languages whose names are compared too (a name one language
+        /// spells differently though the schema did not rename it: `name-changed`), `all`,
+        /// or `none` (the IR comparison only).
+        #[arg(long, default_value = "all", value_delimiter = ',')]
+        lang: Vec<String>,
         #[command(flatten)]
         common: CommonArgs,
     },
@@ -203,7 +208,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Shim { input, output, shim_crate, common } => shim(&input, &output, shim_crate, &common),
         Command::ShimServe { schema, mapping, .. } => shim_serve(&schema, &mapping),
         Command::ImportSchema { provider, output, address } => import_schema(&provider, &output, address.as_deref()),
-        Command::Diff { old, new, format, fail_on, common } => diff(&old, &new, format, fail_on, &common),
+        Command::Diff { old, new, format, fail_on, lang, common } => diff(&old, &new, format, fail_on, &lang, &common),
         Command::Explain { what: Explain::Ir { input, common } } => explain_ir(&input, &common),
         Command::Explain { what: Explain::Resources { input, common } } => explain_resources(&input, &common),
     }
@@ -540,8 +545,19 @@ fn import_schema(provider: &Path, out: &Path, address: Option<&str>) -> i32 {
 }
 
 /// `diff`: load both versions, pair their packages, report, and exit by `fail_on`.
-fn diff(old: &Path, new: &Path, format: crate::diff::render::Format, fail_on: FailOn, common: &CommonArgs) -> i32 {
+fn diff(old: &Path, new: &Path, format: crate::diff::render::Format, fail_on: FailOn, langs: &[String], common: &CommonArgs) -> i32 {
     use crate::diff::{render, rules::Severity};
+    let targets = if langs.iter().any(|l| l.trim() == "none") {
+        Vec::new()
+    } else {
+        match select_targets(langs) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("error: {e}");
+                return EXIT_INPUT;
+            }
+        }
+    };
     let (olds, news) = match (load_one(old, common), load_one(new, common)) {
         (Ok(o), Ok(n)) => (o, n),
         (Err(code), _) | (_, Err(code)) => return code,
@@ -564,7 +580,16 @@ fn diff(old: &Path, new: &Path, format: crate::diff::render::Format, fail_on: Fa
         pairs
     };
     let colour = std::io::IsTerminal::is_terminal(&std::io::stdout()) && std::env::var_os("NO_COLOR").is_none();
-    let reports: Vec<crate::diff::Report> = pairs.into_iter().map(|(o, n)| crate::diff::compare(o, n)).collect();
+    let mut reports: Vec<crate::diff::Report> = Vec::new();
+    for (o, n) in pairs {
+        match crate::diff::compare_with_languages(o, n, &targets) {
+            Ok(r) => reports.push(r),
+            Err(d) => {
+                report(&d, false);
+                return EXIT_INPUT;
+            }
+        }
+    }
     let threshold = match fail_on {
         FailOn::Breaking => Some(Severity::Breaking),
         FailOn::Warning => Some(Severity::Warning),

@@ -58,7 +58,7 @@ enum Side {
 
 impl<'a> Walk<'a> {
     fn push(&mut self, rule: &'static Rule, kind: Subject, subject: &str, path: &str, detail: String) {
-        self.out.push(Change { rule, kind, subject: subject.to_string(), path: path.to_string(), detail });
+        self.out.push(Change { rule, kind, subject: subject.to_string(), path: path.to_string(), detail, language: None });
     }
 
     fn config(&mut self) {

@@ -4,10 +4,13 @@
 //! formats).
 //!
 //! - [`compare`] walks the two packages and returns the changes;
+//! - [`compare_with_languages`] adds, per SDK language, the names its programs spell that
+//!   change though the IR member does not (`languages`);
 //! - [`render`] lays a [`Report`] out as text (terminal), Markdown (a pull-request
 //!   comment) or JSON (tools).
 
 mod compare;
+mod languages;
 pub mod render;
 pub mod rules;
 
@@ -20,6 +23,8 @@ use serde::Serialize;
 #[serde(rename_all = "lowercase")]
 pub enum Subject {
     Package,
+    /// A module of one language's layout.
+    Module,
     Config,
     Provider,
     Resource,
@@ -31,6 +36,7 @@ impl Subject {
     pub fn label(self) -> &'static str {
         match self {
             Subject::Package => "package",
+            Subject::Module => "module",
             Subject::Config => "config",
             Subject::Provider => "provider",
             Subject::Resource => "resource",
@@ -53,6 +59,9 @@ pub struct Change {
     pub path: String,
     /// Old → new, or a note; may be empty.
     pub detail: String,
+    /// The one language the change is about (`name-changed`); `None`: every language.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language: Option<&'static str>,
 }
 
 fn rule_id<S: serde::Serializer>(rule: &&'static Rule, s: S) -> Result<S::Ok, S::Error> {
@@ -95,4 +104,17 @@ pub fn compare(old: &crate::ir::Package, new: &crate::ir::Package) -> Report {
         new_version: new.version.clone(),
         changes: compare::compare(old, new),
     }
+}
+
+/// Compares two versions of a package, and the names each of `targets` gives them.
+pub fn compare_with_languages(old: &crate::ir::Package, new: &crate::ir::Package, targets: &[Box<dyn crate::backends::Target>]) -> Result<Report, crate::diag::Diagnostics> {
+    let mut report = compare(old, new);
+    // A renamed package renames every module path and import (`package-renamed` says so
+    // once); member names are compared when the package keeps its name.
+    let targets = if old.name == new.name { targets } else { &[] };
+    for target in targets {
+        report.changes.extend(languages::name_changes(old, new, target.as_ref())?);
+    }
+    report.changes.sort_by(|a, b| (a.kind, &a.subject, &a.path, a.rule.id, a.language).cmp(&(b.kind, &b.subject, &b.path, b.rule.id, b.language)));
+    Ok(report)
 }

@@ -79,6 +79,9 @@ pub fn text_report(r: &Report, colour: bool) -> String {
         for c in changes {
             let (on, off) = paint(c.severity());
             let mut line = format!("  {on}{:<8}{off}  {:<width$}", c.severity().label(), c.rule.id);
+            if let Some(l) = c.language {
+                line.push_str(&format!("  [{l}]"));
+            }
             match (c.path.is_empty(), c.detail.is_empty()) {
                 (false, false) => line.push_str(&format!("  {}: {}", c.path, c.detail)),
                 (false, true) => line.push_str(&format!("  {}", c.path)),
@@ -123,6 +126,9 @@ pub fn markdown_report(r: &Report) -> String {
             out.push_str(&format!("- {} {}\n", kind.label(), code(subject)));
             for c in group {
                 let mut line = format!("  - {}", code(c.rule.id));
+                if let Some(l) = c.language {
+                    line.push_str(&format!(" ({l})"));
+                }
                 if !c.path.is_empty() {
                     line.push_str(&format!(" {}", code(&c.path)));
                 }
@@ -185,13 +191,19 @@ fn json_value(r: &Report) -> serde_json::Value {
             "warning": r.count(Severity::Warning),
             "info": r.count(Severity::Info),
         },
-        "changes": r.changes.iter().map(|c| json!({
-            "rule": c.rule.id,
-            "severity": c.severity(),
-            "kind": c.kind,
-            "subject": c.subject,
-            "path": c.path,
-            "detail": c.detail,
-        })).collect::<Vec<_>>(),
+        "changes": r.changes.iter().map(|c| {
+            let mut v = json!({
+                "rule": c.rule.id,
+                "severity": c.severity(),
+                "kind": c.kind,
+                "subject": c.subject,
+                "path": c.path,
+                "detail": c.detail,
+            });
+            if let Some(l) = c.language {
+                v["language"] = json!(l);
+            }
+            v
+        }).collect::<Vec<_>>(),
     })
 }

@@ -78,6 +78,7 @@ rules! {
     CONFIG_ADDED_REQUIRED = "config-added-required", Breaking, "A new required provider configuration key: every stack must set it.";
     CONFIG_ADDED = "config-added", Info, "A new optional provider configuration key.";
     CONFIG_BECAME_REQUIRED = "config-became-required", Breaking, "A provider configuration key is now required.";
+    NAME_CHANGED = "name-changed", Breaking, "One language spells the member differently though the schema did not rename it (a new member took its name, a new keyword, an override): programs in that language stop compiling.";
     PACKAGE_RENAMED = "package-renamed", Breaking, "The package name changed: every import, plugin and config key changes.";
 }
 
