@@ -1,8 +1,8 @@
-//! Python text escaping: docstring blocks that no description can close, and Python string
-//! and value literals for defaults, constants, tokens and deprecation messages.
+//! Python doc comments: docstring blocks that no description can close, descriptions
+//! cleaned for Python readers, and `:param` lines.
 
 use crate::backends::common::filter_examples;
-use serde_json::Value;
+use crate::ir::Property;
 
 /// Cleans a description for Python readers: examples for other languages dropped, line
 /// endings normalised.
@@ -67,71 +67,22 @@ pub fn docstring(text: &str, indent: &str) -> String {
     out
 }
 
-/// A double-quoted Python string literal for any text.
-pub fn py_str(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '"' => out.push_str("\\\""),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 || c == '\u{7f}' => out.push_str(&format!("\\x{:02x}", c as u32)),
-            // Line and paragraph separators are fine inside literals but confuse editors.
-            '\u{2028}' | '\u{2029}' | '\u{85}' => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+/// A property's description, cleaned (empty when it has none).
+pub fn docs_of(p: &Property) -> String {
+    p.docs.as_deref().map(clean).unwrap_or_default()
 }
 
-/// A multi-line Python string literal (`'''` … `'''`) of `s`, which may hold
-/// newlines: the form for large embedded documents (JSON), which compile far faster as one
-/// constant than as the equivalent Python literal. Every `'` is escaped, so nothing in `s`
-/// can close it.
-pub fn py_long_str(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 6);
-    out.push_str("'''");
-    for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\'' => out.push_str("\\'"),
-            '\r' => out.push_str("\\r"),
-            c => out.push(c),
+/// `:param <type> <name>: <docs>` lines for a docstring (nothing when `docs` is empty).
+pub fn param_doc(ty: &str, name: &str, docs: &str) -> String {
+    let mut out = String::new();
+    for (i, l) in docs.lines().enumerate() {
+        if i == 0 {
+            out.push_str(&format!(":param {ty} {name}: {l}\n"));
+        } else {
+            out.push_str(&format!("       {l}\n"));
         }
     }
-    out.push_str("'''");
     out
-}
-
-/// A Python expression for a JSON value (`None`, `True`, numbers, strings, lists, dicts).
-pub fn py_value(v: &Value) -> String {
-    match v {
-        Value::Null => "None".into(),
-        Value::Bool(true) => "True".into(),
-        Value::Bool(false) => "False".into(),
-        Value::Number(n) => {
-            if let Some(i) = n.as_i64() {
-                i.to_string()
-            } else if let Some(u) = n.as_u64() {
-                u.to_string()
-            } else {
-                let f = n.as_f64().unwrap_or(0.0);
-                if f.is_finite() {
-                    let s = format!("{f:?}");
-                    s
-                } else {
-                    "float('nan')".into()
-                }
-            }
-        }
-        Value::String(s) => py_str(s),
-        Value::Array(items) => format!("[{}]", items.iter().map(py_value).collect::<Vec<_>>().join(", ")),
-        Value::Object(m) => format!("{{{}}}", m.iter().map(|(k, v)| format!("{}: {}", py_str(k), py_value(v))).collect::<Vec<_>>().join(", ")),
-    }
 }
 
 #[cfg(test)]
@@ -148,17 +99,5 @@ mod tests {
         assert!(body.contains("backslash \\\\"));
         assert_eq!(docstring("  \n ", ""), "");
         assert_eq!(docstring("a \"quoted\" word", ""), "\"\"\"\na \"quoted\" word\n\"\"\"");
-    }
-
-    #[test]
-    fn string_literals() {
-        assert_eq!(py_str("a\"b\\c\nd\u{1}é"), "\"a\\\"b\\\\c\\nd\\x01é\"");
-        assert_eq!(py_value(&serde_json::json!(true)), "True");
-        assert_eq!(py_value(&serde_json::json!(1.5)), "1.5");
-        assert_eq!(py_value(&serde_json::json!(3)), "3");
-        assert_eq!(py_value(&serde_json::json!([null, "x"])), "[None, \"x\"]");
-        // Long strings keep newlines and double quotes; no `'` or backslash can close them.
-        assert_eq!(py_long_str(r#"{"a": "x'''\y"}"#), r#"'''{"a": "x\'\'\'\\y"}'''"#);
-        assert_eq!(py_long_str("a\nb"), "'''a\nb'''");
     }
 }

@@ -2,7 +2,10 @@
 //! identifiers are allocated, type expressions rendered, docstrings escaped and indented,
 //! literals quoted. Templates only lay these out.
 
+use super::layout;
+use crate::backends::common::GENERATED_HEADER;
 use serde::Serialize;
+use std::collections::BTreeSet;
 
 /// Header lines and imports shared by every `.py` file.
 #[derive(Debug, Clone, Serialize, Default)]
@@ -15,6 +18,19 @@ pub struct FileHead {
     pub typed_dict_imports: bool,
     /// `from . import _utilities` with the right number of dots.
     pub utilities_import: String,
+}
+
+impl FileHead {
+    /// The head of a file of module `m` that needs `imports` (TypedDict imports with
+    /// `typed_dicts`).
+    pub fn new(imports: BTreeSet<String>, m: &str, typed_dicts: bool) -> FileHead {
+        FileHead {
+            generated: GENERATED_HEADER.to_string(),
+            imports: imports.into_iter().collect(),
+            typed_dict_imports: typed_dicts,
+            utilities_import: format!("from {} import _utilities", layout::root_prefix(m)),
+        }
+    }
 }
 
 /// A property of an `@pulumi.input_type` class.
@@ -104,9 +120,6 @@ pub struct OutputClass {
 pub struct InputsFile {
     pub head: FileHead,
     pub all: Vec<String>,
-    /// The `__all__` names unquoted, for the module `__init__`'s lazy table (not rendered).
-    #[serde(skip)]
-    pub names: Vec<String>,
     /// Dict class (if any) paired with its class, in emission order.
     pub pairs: Vec<(Option<DictClass>, InputClass)>,
     /// `name = canonical` lines for IR alias types, after every class (the canonical class
@@ -154,9 +167,6 @@ pub struct EnumClass {
 pub struct EnumsFile {
     pub head: FileHead,
     pub all: Vec<String>,
-    /// The `__all__` names unquoted, for the module `__init__`'s lazy table (not rendered).
-    #[serde(skip)]
-    pub names: Vec<String>,
     pub enums: Vec<EnumClass>,
 }
 
@@ -178,6 +188,9 @@ pub struct InitAssign {
     pub missing_lit: String,
     /// The expression stored.
     pub value: String,
+    /// A provider input that is not string-like: sent JSON-encoded.
+    pub json: bool,
+    pub secret: bool,
 }
 
 /// `get()` of a custom resource.
@@ -195,9 +208,6 @@ pub struct GetMethod {
 pub struct ResourceFile {
     pub head: FileHead,
     pub all: Vec<String>,
-    /// The `__all__` names unquoted, for the module `__init__`'s lazy table (not rendered).
-    #[serde(skip)]
-    pub names: Vec<String>,
     pub args: InputClass,
     pub state: Option<InputClass>,
     pub name: String,
@@ -213,7 +223,7 @@ pub struct ResourceFile {
     pub args_docstring: String,
     pub assigns: Vec<InitAssign>,
     pub output_nones: Vec<String>,
-    pub aliases: Option<String>,
+    pub aliases: Option<Vec<Vec<String>>>,
     pub secret_outputs: Option<String>,
     pub replace_on_changes: Option<String>,
     pub get: Option<GetMethod>,
@@ -258,9 +268,6 @@ pub struct FnArg {
 pub struct FunctionFile {
     pub head: FileHead,
     pub all: Vec<String>,
-    /// The `__all__` names unquoted, for the module `__init__`'s lazy table (not rendered).
-    #[serde(skip)]
-    pub names: Vec<String>,
     pub token_lit: String,
     pub name: String,
     pub output_name: String,

@@ -1,17 +1,18 @@
-//! The Python naming oracle: every Python identifier, file and module name the backend
-//! emits comes from here.
+//! The Python naming oracle: pure spelling functions (casing, keywords, reserved members,
+//! escaping into identifiers). The naming pass ([`super::names`]) applies them.
 //!
 //! Order of decisions: overrides from the schema's `language.python` block first
 //! (`packageName`, `moduleNameOverrides`, our own `nameOverrides`), then Pulumi's `PyName`
 //! (camelCase → snake_case, ported rule for rule so our names equal the official SDK's),
-//! then keywords and reserved members, then a per-scope collision allocator.
+//! then keywords and reserved members, then the shared collision allocator ([`Ns`]).
 //!
 //! `PyName` works on the wire name, not on `Ident::words`: the official generator splits
 //! acronyms differently from the IR (`podCIDRs` → `pod_cidrs`), and compatibility with
 //! programs written against the official SDK wins here.
 
-use serde_json::Value;
-use std::collections::{BTreeMap, BTreeSet};
+use crate::backends::sdk::enums::spelled_out;
+use crate::backends::sdk::Ns;
+use std::collections::BTreeMap;
 
 /// Python 2 and 3 keywords that Pulumi's generator suffixes with `_` (PEP 8 style).
 /// `print` and `exec` are kept because the official generator keeps them.
@@ -31,9 +32,32 @@ pub const RESOURCE_MEMBERS: &[&str] =
 pub const DICT_MEMBERS: &[&str] =
     &["clear", "copy", "fromkeys", "get", "items", "keys", "pop", "popitem", "setdefault", "update", "values"];
 
-/// Names the generated bodies use; a parameter with one of these names would shadow them.
-pub const BODY_NAMES: &[&str] =
-    &["pulumi", "warnings", "typing", "_utilities", "_builtins", "self", "__self__", "__props__", "__args__", "__ret__", "__response__"];
+/// Names every generated module namespace already uses (typing imports, helpers): a class
+/// with one of these names would shadow them, so it gets a `_`.
+pub const MODULE_RESERVED: &[&str] = &[
+    "Any", "Awaitable", "Enum", "Literal", "Mapping", "NotRequired", "Optional", "Sequence", "TypeAlias", "TypedDict", "Union", "cast",
+    "overload", "pulumi", "warnings", "sys", "typing", "types", "outputs", "_utilities", "_builtins", "_enums", "_inputs", "config",
+];
+
+/// File stems every module directory may already hold.
+pub const FILE_RESERVED: &[&str] = &["__init__", "_inputs", "outputs", "_enums", "_utilities", "vars"];
+
+/// Names a resource's `__init__` takes for itself (and the module imports it uses): an
+/// input named like one gets a `_`.
+pub const INIT_RESERVED: &[&str] = &["resource_name", "opts", "__props__", "pulumi", "warnings", "typing", "_utilities", "_builtins", "__self__"];
+
+/// Names a resource's `get` takes for itself.
+pub const GET_RESERVED: &[&str] = &["resource_name", "id", "opts", "__props__", "pulumi", "_utilities", "_builtins"];
+
+/// Names a function body uses for itself.
+pub const FUNCTION_RESERVED: &[&str] =
+    &["opts", "pulumi", "warnings", "typing", "_utilities", "_builtins", "__args__", "__ret__", "__response__"];
+
+/// Names a method body uses for itself.
+pub const METHOD_RESERVED: &[&str] = &["pulumi", "_builtins", "_utilities", "__self__", "__args__"];
+
+/// Module-level names every class body can see: an attribute named like one gets a `_`.
+pub const ATTR_RESERVED: &[&str] = &["pulumi", "_builtins", "_utilities"];
 
 /// Is `c` allowed to start a Python identifier (ASCII letters, `_`, Unicode letters)?
 pub fn is_ident_start(c: char) -> bool {
@@ -220,8 +244,8 @@ pub fn module_path(canonical: &str, overrides: &BTreeMap<String, String>) -> Str
 }
 
 /// The import package name: `language.python.packageName`, else `pulumi_<pkg>` with `-` → `_`.
-pub fn package_name(pkg: &str, python: &Value) -> String {
-    if let Some(n) = python.get("packageName").and_then(Value::as_str) {
+pub fn package_name(pkg: &str, package_name: Option<&str>) -> String {
+    if let Some(n) = package_name {
         let parts: Vec<String> = n.split('.').map(make_valid_identifier).map(keyword_safe).collect();
         if !parts.is_empty() {
             return parts.join(".");
@@ -233,20 +257,7 @@ pub fn package_name(pkg: &str, python: &Value) -> String {
 /// The constant-like member name of an enum value (Pulumi's `makeSafeEnumName`), e.g.
 /// `"Microsoft.Batch"` → `MICROSOFT_BATCH`, `"8.3"` → `<TYPE>_8_3`, `"*"` → `ASTERISK`.
 pub fn enum_member_name(name: &str, type_name: &str) -> String {
-    let expanded = match name {
-        "*" => "Asterisk",
-        "0" => "Zero",
-        "1" => "One",
-        "2" => "Two",
-        "3" => "Three",
-        "4" => "Four",
-        "5" => "Five",
-        "6" => "Six",
-        "7" => "Seven",
-        "8" => "Eight",
-        "9" => "Nine",
-        other => other,
-    };
+    let expanded = spelled_out(name).unwrap_or(name);
     let snake = py_name_raw(expanded, false);
     let mut safe = make_valid_identifier(&snake.to_uppercase());
     if safe.starts_with('_') {
@@ -264,52 +275,11 @@ pub fn enum_member_name(name: &str, type_name: &str) -> String {
     keyword_safe(out)
 }
 
-/// Allocates unique names inside one Python scope (a class body, a parameter list, a
-/// module namespace, a directory). Taken names get `_`, then `_2`, `_3`, …
-#[derive(Debug, Default, Clone)]
-pub struct Scope {
-    used: BTreeSet<String>,
-}
-
-impl Scope {
-    pub fn new() -> Self {
-        Scope::default()
-    }
-
-    /// A scope in which `reserved` are already taken.
-    pub fn with_reserved<'a>(reserved: impl IntoIterator<Item = &'a str>) -> Self {
-        Scope { used: reserved.into_iter().map(str::to_string).collect() }
-    }
-
-    pub fn reserve(&mut self, name: &str) {
-        self.used.insert(name.to_string());
-    }
-
-    pub fn is_taken(&self, name: &str) -> bool {
-        self.used.contains(name)
-    }
-
-    /// Claims `base`, or the first free suffixed variant of it.
-    pub fn claim(&mut self, base: &str) -> String {
-        let mut candidate = base.to_string();
-        if self.used.contains(&candidate) {
-            candidate = format!("{base}_");
-            let mut n = 2;
-            while self.used.contains(&candidate) {
-                candidate = format!("{base}_{n}");
-                n += 1;
-            }
-        }
-        self.used.insert(candidate.clone());
-        candidate
-    }
-}
-
 /// Snake names for a list of wire names in one scope: `nameOverrides` first, then `PyName`,
 /// then `reserved`; on a collision, names whose wire form already equals their snake form
 /// keep it and the others are suffixed. Returns names in input order.
 pub fn allocate_snake(wires: &[&str], reserved: &[&str], overrides: &BTreeMap<String, String>) -> Vec<String> {
-    let mut scope = Scope::with_reserved(reserved.iter().copied());
+    let mut scope = Ns::with_reserved(reserved.iter().copied());
     let bases: Vec<String> = wires.iter().map(|w| overrides.get(*w).map(|o| keyword_safe(make_valid_identifier(o))).unwrap_or_else(|| py_name(w))).collect();
     let mut out: Vec<Option<String>> = vec![None; wires.len()];
     // Exact matches first so that `foo_bar` keeps its name when `fooBar` also exists.
@@ -414,8 +384,8 @@ mod tests {
         let mut o = BTreeMap::new();
         o.insert("someModule".to_string(), "some_module".to_string());
         assert_eq!(module_path("someModule", &o), "some_module");
-        assert_eq!(package_name("azure-native", &Value::Null), "pulumi_azure_native");
-        assert_eq!(package_name("x", &serde_json::json!({"packageName": "my_x"})), "my_x");
+        assert_eq!(package_name("azure-native", None), "pulumi_azure_native");
+        assert_eq!(package_name("x", Some("my_x")), "my_x");
     }
 
     #[test]

@@ -1,50 +1,12 @@
-//! The one mapping from IR [`TypeRef`] to a Python type expression, in the flavours the
+//! The one mapping from IR [`TypeRef`] to a Python type expression, in the shapes the
 //! official generator uses: input (`pulumi.Input[...]` at every level), plain input,
 //! TypedDict field, and output. Named types are always quoted so that forward and cyclic
 //! references work; the import lines a reference needs are collected as a side effect.
 
+use super::layout;
+use super::names::{Names, ObjectNames};
 use crate::ir::{Primitive, Token, TypeRef};
-use std::collections::{BTreeMap, BTreeSet};
-
-/// Python names of one object type.
-#[derive(Debug, Clone)]
-pub struct ObjectNames {
-    /// Python module path (`""` for the root, `a/b` otherwise).
-    pub module: String,
-    /// `XArgs` (input flavour, in `_inputs.py`).
-    pub input: String,
-    /// `XArgsDict` (TypedDict, in `_inputs.py`).
-    pub dict: String,
-    /// `X` or `XResult` (output flavour, in `outputs.py`).
-    pub output: String,
-}
-
-/// Python names of one enum type.
-#[derive(Debug, Clone)]
-pub struct EnumNames {
-    pub module: String,
-    pub class: String,
-    pub primitive: Primitive,
-}
-
-/// Python names of one resource class.
-#[derive(Debug, Clone)]
-pub struct ResourceNames {
-    pub module: String,
-    pub class: String,
-    /// File stem (`random_password`).
-    pub file: String,
-}
-
-/// Every named thing a type expression can refer to.
-#[derive(Debug, Default)]
-pub struct NameTables {
-    pub objects: BTreeMap<Token, ObjectNames>,
-    pub enums: BTreeMap<Token, EnumNames>,
-    pub resources: BTreeMap<Token, ResourceNames>,
-    /// Whether `XArgsDict` TypedDicts are generated (`language.python.inputTypes`).
-    pub typed_dicts: bool,
-}
+use std::collections::BTreeSet;
 
 /// Which generated file an expression is written into (decides self-references).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,7 +18,7 @@ pub enum FileKind {
 
 /// How a type is spelled.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Flavor {
+pub enum Shape {
     /// `pulumi.Input[...]` around every level (resource inputs, Args classes).
     Input,
     /// Input types without `Input` wrappers (plain properties, plain function arguments).
@@ -69,7 +31,7 @@ pub enum Flavor {
 
 /// Renders type expressions for one file in one module and remembers the imports needed.
 pub struct TypeCtx<'a> {
-    pub names: &'a NameTables,
+    pub names: &'a Names,
     pub module: String,
     pub file: FileKind,
     /// The resource class defined by the current file, referenced without an import.
@@ -78,24 +40,23 @@ pub struct TypeCtx<'a> {
 }
 
 impl<'a> TypeCtx<'a> {
-    pub fn new(names: &'a NameTables, module: &str, file: FileKind) -> Self {
+    pub fn new(names: &'a Names, module: &str, file: FileKind) -> Self {
         TypeCtx { names, module: module.to_string(), file, self_resource: None, imports: BTreeSet::new() }
     }
 
     /// The relative import prefix of the package root from the current module (`.`, `..`).
     pub fn root(&self) -> String {
-        let depth = if self.module.is_empty() { 0 } else { self.module.split('/').count() };
-        ".".repeat(depth + 1)
+        layout::root_prefix(&self.module)
     }
 
     /// A property type: `required`/`plain` decide `Optional` and the outer `Input`.
     /// `accept_mapping` lets object inputs also take their TypedDict (as the official
     /// generator does for constructor and function arguments).
-    pub fn property(&mut self, ty: &TypeRef, flavor: Flavor, required: bool, plain: bool, accept_mapping: bool) -> String {
-        let flavor = if plain && flavor == Flavor::Input { Flavor::PlainInput } else { flavor };
+    pub fn property(&mut self, ty: &TypeRef, flavor: Shape, required: bool, plain: bool, accept_mapping: bool) -> String {
+        let flavor = if plain && flavor == Shape::Input { Shape::PlainInput } else { flavor };
         let inner = self.expr(ty, flavor, accept_mapping);
         match flavor {
-            Flavor::Input => {
+            Shape::Input => {
                 if inner == "Any" {
                     return if required { "Any".into() } else { "Optional[Any]".into() };
                 }
@@ -105,7 +66,7 @@ impl<'a> TypeCtx<'a> {
                     format!("pulumi.Input[Optional[{inner}]]")
                 }
             }
-            Flavor::Dict => {
+            Shape::Dict => {
                 if inner == "Any" {
                     return if required { "Any".into() } else { "NotRequired[Any]".into() };
                 }
@@ -115,7 +76,7 @@ impl<'a> TypeCtx<'a> {
                     format!("NotRequired[pulumi.Input[Optional[{inner}]]]")
                 }
             }
-            Flavor::PlainInput | Flavor::Output => {
+            Shape::PlainInput | Shape::Output => {
                 if required || inner == "Any" {
                     inner
                 } else {
@@ -128,7 +89,7 @@ impl<'a> TypeCtx<'a> {
     /// An optional function argument of the `_output` form: `pulumi.Input[Optional[T]]`
     /// around a plain `T`.
     pub fn output_fn_arg(&mut self, ty: &TypeRef) -> String {
-        let inner = self.expr(ty, Flavor::PlainInput, true);
+        let inner = self.expr(ty, Shape::PlainInput, true);
         if inner == "Any" {
             "Optional[Any]".into()
         } else {
@@ -137,9 +98,9 @@ impl<'a> TypeCtx<'a> {
     }
 
     /// The bare type (no outer `Optional`/`Input`).
-    pub fn expr(&mut self, ty: &TypeRef, flavor: Flavor, accept_mapping: bool) -> String {
+    pub fn expr(&mut self, ty: &TypeRef, flavor: Shape, accept_mapping: bool) -> String {
         let wrap = |s: String| -> String {
-            if s == "Any" || !matches!(flavor, Flavor::Input | Flavor::Dict) {
+            if s == "Any" || !matches!(flavor, Shape::Input | Shape::Dict) {
                 s
             } else {
                 format!("pulumi.Input[{s}]")
@@ -158,7 +119,7 @@ impl<'a> TypeCtx<'a> {
             TypeRef::Named { token } => self.named(token, flavor, accept_mapping),
             TypeRef::Resource { token } => self.resource(token),
             TypeRef::Union { types, primitive, .. } => {
-                if flavor == Flavor::Output {
+                if flavor == Shape::Output {
                     // Outputs of a relaxed enum are the enum's primitive; other unions are
                     // their wire primitive if known, else Any (as the official generator does).
                     for t in types {
@@ -195,7 +156,7 @@ impl<'a> TypeCtx<'a> {
         }
     }
 
-    fn named(&mut self, token: &Token, flavor: Flavor, accept_mapping: bool) -> String {
+    fn named(&mut self, token: &Token, flavor: Shape, accept_mapping: bool) -> String {
         if let Some(e) = self.names.enums.get(token) {
             let e = e.clone();
             if e.module == self.module {
@@ -209,7 +170,7 @@ impl<'a> TypeCtx<'a> {
             return "Any".into();
         };
         match flavor {
-            Flavor::Output => {
+            Shape::Output => {
                 if o.module == self.module {
                     if self.file == FileKind::Outputs {
                         return format!("'{}'", o.output);
@@ -221,8 +182,8 @@ impl<'a> TypeCtx<'a> {
                 let q = if o.module.is_empty() { q } else { format!("{q}outputs.") };
                 format!("'{q}{}'", o.output)
             }
-            Flavor::Dict => format!("'{}'", self.input_ref(&o, &o.dict)),
-            Flavor::Input | Flavor::PlainInput => {
+            Shape::Dict => format!("'{}'", self.input_ref(&o, &o.dict)),
+            Shape::Input | Shape::PlainInput => {
                 let class = self.input_ref(&o, &o.input);
                 if accept_mapping && self.names.typed_dicts {
                     let dict = self.input_ref(&o, &o.dict);
@@ -265,7 +226,8 @@ impl<'a> TypeCtx<'a> {
     }
 
     fn resource(&mut self, token: &Token) -> String {
-        let Some(r) = self.names.resources.get(token).cloned() else {
+        let names = self.names;
+        let Some(r) = names.resource_by_token(token) else {
             return "Any".into();
         };
         if self.self_resource.as_ref() == Some(token) {
@@ -294,18 +256,19 @@ pub fn primitive_name(p: Primitive) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::backends::python::names::EnumNames;
 
-    fn tables() -> NameTables {
-        let mut t = NameTables { typed_dicts: true, ..Default::default() };
+    fn tables() -> Names {
+        let mut t = Names { typed_dicts: true, ..Default::default() };
         t.objects.insert(
             Token::new("p", "index", "Obj"),
-            ObjectNames { module: String::new(), input: "ObjArgs".into(), dict: "ObjArgsDict".into(), output: "Obj".into() },
+            ObjectNames { module: String::new(), input: "ObjArgs".into(), dict: "ObjArgsDict".into(), output: "Obj".into(), ..Default::default() },
         );
         t.objects.insert(
             Token::new("p", "sub", "Deep"),
-            ObjectNames { module: "sub".into(), input: "DeepArgs".into(), dict: "DeepArgsDict".into(), output: "Deep".into() },
+            ObjectNames { module: "sub".into(), input: "DeepArgs".into(), dict: "DeepArgsDict".into(), output: "Deep".into(), ..Default::default() },
         );
-        t.enums.insert(Token::new("p", "index", "Color"), EnumNames { module: String::new(), class: "Color".into(), primitive: Primitive::String });
+        t.enums.insert(Token::new("p", "index", "Color"), EnumNames { module: String::new(), class: "Color".into(), primitive: Primitive::String, members: vec![] });
         t
     }
 
@@ -314,28 +277,28 @@ mod tests {
         let t = tables();
         let mut c = TypeCtx::new(&t, "", FileKind::Other);
         let arr = TypeRef::array(TypeRef::string());
-        assert_eq!(c.property(&arr, Flavor::Input, false, false, true), "pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]");
-        assert_eq!(c.property(&arr, Flavor::Output, false, false, false), "Optional[Sequence[_builtins.str]]");
-        assert_eq!(c.property(&arr, Flavor::Input, true, true, false), "Sequence[_builtins.str]");
-        assert_eq!(c.property(&TypeRef::Any, Flavor::Input, false, false, true), "Optional[Any]");
+        assert_eq!(c.property(&arr, Shape::Input, false, false, true), "pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]");
+        assert_eq!(c.property(&arr, Shape::Output, false, false, false), "Optional[Sequence[_builtins.str]]");
+        assert_eq!(c.property(&arr, Shape::Input, true, true, false), "Sequence[_builtins.str]");
+        assert_eq!(c.property(&TypeRef::Any, Shape::Input, false, false, true), "Optional[Any]");
         let obj = TypeRef::named(Token::new("p", "index", "Obj"));
-        assert_eq!(c.property(&obj, Flavor::Input, true, false, true), "pulumi.Input[Union['ObjArgs', 'ObjArgsDict']]");
-        assert_eq!(c.property(&obj, Flavor::Output, true, false, false), "'outputs.Obj'");
-        assert_eq!(c.property(&obj, Flavor::Dict, false, false, false), "NotRequired[pulumi.Input[Optional['ObjArgsDict']]]");
+        assert_eq!(c.property(&obj, Shape::Input, true, false, true), "pulumi.Input[Union['ObjArgs', 'ObjArgsDict']]");
+        assert_eq!(c.property(&obj, Shape::Output, true, false, false), "'outputs.Obj'");
+        assert_eq!(c.property(&obj, Shape::Dict, false, false, false), "NotRequired[pulumi.Input[Optional['ObjArgsDict']]]");
         assert!(c.imports.contains("from ._inputs import *"));
         let color = TypeRef::named(Token::new("p", "index", "Color"));
         let u = TypeRef::Union { types: vec![TypeRef::string(), color], discriminator: None, primitive: Some(Primitive::String) };
-        assert_eq!(c.expr(&u, Flavor::Input, true), "Union[_builtins.str, 'Color']");
-        assert_eq!(c.expr(&u, Flavor::Output, false), "_builtins.str");
+        assert_eq!(c.expr(&u, Shape::Input, true), "Union[_builtins.str, 'Color']");
+        assert_eq!(c.expr(&u, Shape::Output, false), "_builtins.str");
     }
 
     #[test]
     fn cross_module_references() {
         let t = tables();
         let mut c = TypeCtx::new(&t, "sub/inner", FileKind::Other);
-        assert_eq!(c.expr(&TypeRef::named(Token::new("p", "index", "Obj")), Flavor::Output, false), "'_root_outputs.Obj'");
-        assert_eq!(c.expr(&TypeRef::named(Token::new("p", "sub", "Deep")), Flavor::Output, false), "'_sub.outputs.Deep'");
-        assert_eq!(c.expr(&TypeRef::named(Token::new("p", "index", "Color")), Flavor::Input, false), "'_root_enums.Color'");
+        assert_eq!(c.expr(&TypeRef::named(Token::new("p", "index", "Obj")), Shape::Output, false), "'_root_outputs.Obj'");
+        assert_eq!(c.expr(&TypeRef::named(Token::new("p", "sub", "Deep")), Shape::Output, false), "'_sub.outputs.Deep'");
+        assert_eq!(c.expr(&TypeRef::named(Token::new("p", "index", "Color")), Shape::Input, false), "'_root_enums.Color'");
         assert!(c.imports.contains("from ... import outputs as _root_outputs"));
         assert!(c.imports.contains("from ... import sub as _sub"));
     }
