@@ -428,6 +428,21 @@ fn tfbridge_snapshot() {
     insta::assert_snapshot!("tfbridge", bundle(&files));
 }
 
+/// The engine hands a provider its configuration as strings: a string enum input is a
+/// string on the wire, so it is sent as it is; other non-string inputs go JSON-encoded.
+#[test]
+fn provider_string_enum_inputs_are_not_json_encoded() {
+    let p = "enumcfg";
+    let mut b = PackageBuilder::new(p, src(""));
+    b.add_type(enumeration(tok(p, "index", "Mode"), None, Primitive::String, vec![(None, json!("fast"), None, None)]));
+    b.add_config(prop("mode", TypeRef::named(tok(p, "index", "Mode"))));
+    b.add_config(prop("retries", TypeRef::integer()));
+    let files = render(&finish(b));
+    let provider = &files["provider.ts"];
+    assert!(provider.contains("resourceInputs[\"mode\"] = args?.mode;"), "{provider}");
+    assert!(provider.contains("resourceInputs[\"retries\"] = pulumi.output(args?.retries).apply(JSON.stringify);"), "{provider}");
+}
+
 #[test]
 fn output_is_deterministic() {
     assert_eq!(render(&kitchen()), render(&kitchen()));

@@ -2,19 +2,46 @@
 //! public surface (class, function, interface, property and token names) matches what
 //! Pulumi's own nodejs generator produces for the same schema.
 //!
-//! Layout of the backend: `naming.rs` decides names, `types.rs` maps types, `docs.rs`
-//! renders JSDoc, `model.rs` holds the view models, `plan.rs` builds them; templates live
-//! in `templates/typescript/`.
+//! The backend plugs into the shared walk ([`sdk::plan`]): `settings.rs` reads
+//! `language.nodejs`, `names.rs` decides every name once (spellings from `naming.rs`,
+//! paths from `layout.rs`), then one builder per kind of file fills the view models of
+//! `model.rs` — `resource.rs`, `function.rs`, `objects.rs`, `enums.rs`, `module.rs`,
+//! `config.rs`, `package.rs` — with types from `types.rs`, literals from `values.rs` and
+//! JSDoc from `docs.rs`; templates live in `templates/typescript/`.
 
+pub mod config;
 pub mod docs;
+pub mod enums;
+pub mod function;
+pub mod layout;
 pub mod model;
+pub mod module;
+pub mod names;
 pub mod naming;
-pub mod plan;
+pub mod objects;
+pub mod package;
+pub mod resource;
+pub mod settings;
 pub mod types;
+pub mod values;
 
+use super::common::GENERATED_HEADER;
+use super::sdk::{self, Language, MemberId, Sdk};
 use super::{Artifact, Target};
 use crate::diag::Diagnostics;
 use crate::ir::Package;
+use layout::Module;
+use names::Names;
+use settings::Settings;
+use types::TypeKind;
+
+/// What the TypeScript builders see.
+pub type Cx<'a> = sdk::Cx<'a, TypeScript>;
+
+/// The first line of every generated `.ts` file.
+fn header() -> String {
+    format!("// {GENERATED_HEADER}")
+}
 
 /// The TypeScript target (`--lang typescript`).
 pub struct TypeScript;
@@ -26,6 +53,63 @@ impl Target for TypeScript {
 
     /// Every name the IR allows yields valid TypeScript, so planning cannot fail.
     fn plan(&self, pkg: &Package) -> Result<Vec<Artifact>, Diagnostics> {
-        Ok(plan::plan(pkg))
+        sdk::plan(self, pkg)
+    }
+
+    fn warnings(&self, pkg: &Package) -> Diagnostics {
+        sdk::settings::read::<Settings>(pkg).1
+    }
+
+    fn surface(&self, pkg: &Package) -> Option<Result<sdk::surface::Surface, Diagnostics>> {
+        Some(sdk::surface(self, pkg))
+    }
+}
+
+impl Language for TypeScript {
+    type Settings = Settings;
+    type Names = Names;
+    type Module = Module;
+
+    fn settings(&self, pkg: &Package) -> Settings {
+        sdk::settings::read::<Settings>(pkg).0
+    }
+
+    fn names(&self, sdk: &Sdk, settings: &Settings) -> Result<Names, Diagnostics> {
+        Ok(names::names(sdk, settings))
+    }
+
+    fn modules<'c>(&self, cx: &'c Cx) -> Vec<&'c Module> {
+        cx.names.modules.values().collect()
+    }
+
+    fn resource(&self, cx: &Cx, id: MemberId) -> Vec<Artifact> {
+        resource::files(cx, id)
+    }
+
+    fn function(&self, cx: &Cx, index: usize) -> Vec<Artifact> {
+        function::files(cx, index)
+    }
+
+    fn module(&self, cx: &Cx, module: &Module) -> Vec<Artifact> {
+        let mut out = objects::files(cx, module, TypeKind::Input);
+        out.extend(objects::files(cx, module, TypeKind::Output));
+        out.extend(enums::files(cx, module));
+        out.extend(module::files(cx, module));
+        if module.key.is_empty() {
+            out.extend(objects::types_index(cx));
+        }
+        out
+    }
+
+    fn config(&self, cx: &Cx) -> Vec<Artifact> {
+        config::files(cx)
+    }
+
+    fn package(&self, cx: &Cx, planned: &[Artifact]) -> Vec<Artifact> {
+        package::files(cx, planned)
+    }
+
+    fn surface(&self, cx: &Cx) -> sdk::surface::Surface {
+        names::surface(cx)
     }
 }

@@ -3,15 +3,15 @@
 //!
 //! 1. overrides from `language.nodejs` (package name, module renames, compatibility mode),
 //! 2. TypeScript/JavaScript keywords and names the generated code itself relies on,
-//! 3. a per-scope collision allocator ([`Scope`]) so two schema names never map to one
-//!    TypeScript name.
+//! 3. the shared collision allocator (`sdk::Ns`, used by `names.rs`) so two schema names
+//!    never map to one TypeScript name.
 //!
 //! The casing rules mirror Pulumi's nodejs generator (`title`, its quirky `camel`), so the
 //! public surface matches the official SDKs; anything the official generator would emit
 //! as invalid TypeScript (digits first, symbols, keywords) is repaired deterministically.
 
 use crate::ir::names::split_words;
-use std::collections::BTreeSet;
+use crate::backends::sdk::literal::quoted;
 
 /// Reserved words of JavaScript/TypeScript (strict mode, ES2015+), plus the predefined type
 /// names that cannot name an interface, class, enum or namespace.
@@ -181,25 +181,12 @@ pub fn function_name(token_name: &str) -> String {
 /// A double-quoted TypeScript string literal: escapes quotes, backslashes, control
 /// characters and the line/paragraph separators. Safe in any expression position.
 pub fn string_literal(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '\u{2028}' => out.push_str("\\u2028"),
-            '\u{2029}' => out.push_str("\\u2029"),
-            c if (c as u32) < 0x20 || c == '\u{7f}' => {
-                out.push_str(&format!("\\u{:04x}", c as u32))
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+    quoted(s, |c| match c {
+        '\u{2028}' => Some("\\u2028".to_string()),
+        '\u{2029}' => Some("\\u2029".to_string()),
+        c if (c as u32) < 0x20 || c == '\u{7f}' => Some(format!("\\u{:04x}", c as u32)),
+        _ => None,
+    })
 }
 
 /// The key of a property in an interface or class body: the wire name when it is an
@@ -242,70 +229,29 @@ pub const BASE_CLASS_MEMBERS: &[&str] = &[
     "registerOutputs",
 ];
 
-/// A naming scope: hands out names that are unique within it. Comparison can be made
-/// case-insensitive (file names on macOS/Windows), and names can be reserved up front.
-#[derive(Debug, Clone, Default)]
-pub struct Scope {
-    taken: BTreeSet<String>,
-    case_insensitive: bool,
+/// Identifiers used by generated module code, which members must not shadow.
+pub const MODULE_RESERVED: &[&str] = &["pulumi", "utilities", "exports", "require", "_module", "Error", "Promise", "JSON", "Object", "inputs", "outputs", "enums"];
+
+/// File names every package root keeps for itself.
+pub const ROOT_FILES: &[&str] = &["utilities", "provider", "config", "types", "package", "tsconfig", "node_modules", "bin", "pulumi-plugin"];
+
+/// `raw` when it is an identifier, else its sanitized camelCase spelling.
+pub fn identifier(raw: &str) -> String {
+    if is_identifier(raw) {
+        raw.to_string()
+    } else {
+        sanitize_ident(raw, false)
+    }
 }
 
-impl Scope {
-    /// A case-sensitive scope (identifiers).
-    pub fn new() -> Self {
-        Scope::default()
-    }
-
-    /// A case-insensitive scope (file and directory names).
-    pub fn files() -> Self {
-        Scope {
-            taken: BTreeSet::new(),
-            case_insensitive: true,
-        }
-    }
-
-    fn key(&self, s: &str) -> String {
-        if self.case_insensitive {
-            s.to_lowercase()
-        } else {
-            s.to_string()
-        }
-    }
-
-    /// Marks `name` as used.
-    pub fn reserve(&mut self, name: &str) {
-        let k = self.key(name);
-        self.taken.insert(k);
-    }
-
-    /// Whether `name` is used.
-    pub fn is_taken(&self, name: &str) -> bool {
-        self.taken.contains(&self.key(name))
-    }
-
-    /// Claims `base`, or `base_`, `base_2`, `base_3`, … — the first candidate for which
-    /// `base+suffix` is free for every suffix in `derived` (the empty suffix is the name
-    /// itself). All derived names are claimed together, so a class `Foo` and its `FooArgs`
-    /// interface never end up split across two different bases.
-    pub fn claim(&mut self, base: &str, derived: &[&str]) -> String {
-        let mut n = 1usize;
-        loop {
-            let candidate = match n {
-                1 => base.to_string(),
-                2 => format!("{base}_"),
-                k => format!("{base}_{}", k - 1),
-            };
-            let free = std::iter::once("")
-                .chain(derived.iter().copied())
-                .all(|suffix| !self.is_taken(&format!("{candidate}{suffix}")));
-            if free {
-                for suffix in std::iter::once("").chain(derived.iter().copied()) {
-                    self.reserve(&format!("{candidate}{suffix}"));
-                }
-                return candidate;
-            }
-            n += 1;
-        }
+/// A directory name from a module path segment: kept when it is a safe file name,
+/// else spelled as an identifier.
+pub fn dir_segment(raw: &str) -> String {
+    let ok = !raw.is_empty() && !raw.starts_with('.') && raw.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-' || c == '.');
+    if ok {
+        raw.to_string()
+    } else {
+        sanitize_ident(raw, false)
     }
 }
 
@@ -428,18 +374,10 @@ mod tests {
     }
 
     #[test]
-    fn scope_allocates_deterministically() {
-        let mut s = Scope::new();
-        s.reserve("Provider");
-        assert_eq!(s.claim("Foo", &["Args", "State"]), "Foo");
-        assert_eq!(s.claim("Foo", &["Args", "State"]), "Foo_");
-        assert_eq!(s.claim("Provider", &["Args"]), "Provider_");
-        // `Bar` is free but `BarArgs` is not: the whole family moves.
-        s.reserve("BarArgs");
-        assert_eq!(s.claim("Bar", &["Args"]), "Bar_");
-        let mut f = Scope::files();
-        f.reserve("index");
-        assert_eq!(f.claim("Index", &[]), "Index_");
+    fn directory_segments() {
+        assert_eq!(dir_segment("ok-dir"), "ok-dir");
+        assert_eq!(dir_segment("a b"), "aB");
+        assert_eq!(identifier("a-b"), "aB");
     }
 
     #[test]

@@ -1,4 +1,4 @@
-//! The one mapping from IR [`TypeRef`]s to TypeScript type expressions, in three flavours:
+//! The one mapping from IR [`TypeRef`]s to TypeScript type expressions, in three shapes:
 //! `Input` (every level wrapped in `pulumi.Input<…>`, as resource args take it), `Plain`
 //! (input shapes without wrapping: plain properties, function args) and `Output` (what
 //! resources and functions hand back). It also records which modules' type files a file
@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 /// Which shape of a type is wanted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Flavour {
+pub enum Shape {
     /// `pulumi.Input`-wrapped at every level (resource args/state, input object fields).
     Input,
     /// Input shape, unwrapped (plain properties, function args).
@@ -114,6 +114,12 @@ impl Uses {
     }
 }
 
+/// Dedupes properties by wire name (first wins), so no interface repeats a key.
+pub fn unique(props: &[Property]) -> Vec<&Property> {
+    let mut seen = BTreeSet::new();
+    props.iter().filter(|p| seen.insert(p.name.wire.clone())).collect()
+}
+
 /// Maps types for one file (its depth decides relative `import("…")` paths).
 pub struct TypeMapper<'a> {
     names: &'a TypeNames,
@@ -194,14 +200,14 @@ impl<'a> TypeMapper<'a> {
         m
     }
 
-    /// The type of a property in `flavour`, optional or not. Optional input properties read
+    /// The type of a property in `shape`, optional or not. Optional input properties read
     /// `pulumi.Input<T | undefined>` (as current official SDKs do), optional outputs
     /// `T | undefined` (callers put that inside `pulumi.Output<…>` or use `?:`).
-    pub fn property(&mut self, p: &Property, flavour: Flavour, optional: bool) -> String {
-        let flavour = if p.plain && flavour == Flavour::Input {
-            Flavour::Plain
+    pub fn property(&mut self, p: &Property, shape: Shape, optional: bool) -> String {
+        let shape = if p.plain && shape == Shape::Input {
+            Shape::Plain
         } else {
-            flavour
+            shape
         };
         if let (
             Some(serde_json::Value::String(s)),
@@ -211,14 +217,14 @@ impl<'a> TypeMapper<'a> {
         ) = (&p.const_value, &p.ty)
         {
             let lit = super::naming::string_literal(s);
-            return match flavour {
-                Flavour::Input => format!("pulumi.Input<{lit}>"),
+            return match shape {
+                Shape::Input => format!("pulumi.Input<{lit}>"),
                 _ => lit,
             };
         }
-        match flavour {
-            Flavour::Input => {
-                let inner = self.inner(&p.ty, Flavour::Input);
+        match shape {
+            Shape::Input => {
+                let inner = self.inner(&p.ty, Shape::Input);
                 if inner.text == "any" {
                     return "any".into();
                 }
@@ -229,7 +235,7 @@ impl<'a> TypeMapper<'a> {
                 }
             }
             _ => {
-                let t = self.inner(&p.ty, flavour);
+                let t = self.inner(&p.ty, shape);
                 if optional && t.text != "any" {
                     format!("{} | undefined", t.text)
                 } else {
@@ -240,15 +246,15 @@ impl<'a> TypeMapper<'a> {
     }
 
     /// A bare type expression (function results of a single value, config getters).
-    pub fn type_expr(&mut self, ty: &TypeRef, flavour: Flavour) -> String {
-        match flavour {
-            Flavour::Input => self.wrap(ty).text,
-            _ => self.inner(ty, flavour).text,
+    pub fn type_expr(&mut self, ty: &TypeRef, shape: Shape) -> String {
+        match shape {
+            Shape::Input => self.wrap(ty).text,
+            _ => self.inner(ty, shape).text,
         }
     }
 
     fn wrap(&mut self, ty: &TypeRef) -> Ty {
-        let inner = self.inner(ty, Flavour::Input);
+        let inner = self.inner(ty, Shape::Input);
         if inner.text == "any" {
             inner
         } else {
@@ -256,14 +262,14 @@ impl<'a> TypeMapper<'a> {
         }
     }
 
-    fn element(&mut self, ty: &TypeRef, flavour: Flavour) -> Ty {
-        match flavour {
-            Flavour::Input => self.wrap(ty),
-            _ => self.inner(ty, flavour),
+    fn element(&mut self, ty: &TypeRef, shape: Shape) -> Ty {
+        match shape {
+            Shape::Input => self.wrap(ty),
+            _ => self.inner(ty, shape),
         }
     }
 
-    fn inner(&mut self, ty: &TypeRef, flavour: Flavour) -> Ty {
+    fn inner(&mut self, ty: &TypeRef, shape: Shape) -> Ty {
         match ty {
             TypeRef::Primitive { primitive } => Ty::simple(match primitive {
                 Primitive::Boolean => "boolean",
@@ -271,7 +277,7 @@ impl<'a> TypeMapper<'a> {
                 Primitive::String => "string",
             }),
             TypeRef::Array { items } => {
-                let e = self.element(items, flavour);
+                let e = self.element(items, shape);
                 if e.union {
                     Ty::simple(format!("({})[]", e.text))
                 } else {
@@ -279,28 +285,14 @@ impl<'a> TypeMapper<'a> {
                 }
             }
             TypeRef::Map { values } => {
-                let v = self.element(values, flavour);
+                let v = self.element(values, shape);
                 Ty::simple(format!("{{[key: string]: {}}}", v.text))
             }
-            TypeRef::Named { token } => {
-                if let Some(o) = self.names.objects.get(token) {
-                    let (kind, name) = if flavour == Flavour::Output {
-                        (TypeKind::Output, &o.output)
-                    } else {
-                        (TypeKind::Input, &o.input)
-                    };
-                    Ty::simple(self.refer(kind, &o.key, name))
-                } else if let Some(e) = self.names.enums.get(token) {
-                    Ty::simple(self.refer(TypeKind::Enum, &e.key, &e.name))
-                } else {
-                    // A finished IR resolves every reference; stay total anyway.
-                    Ty::simple("any")
-                }
-            }
+            TypeRef::Named { token } => self.named(token, shape),
             TypeRef::Resource { token } => match self.names.resources.get(token) {
                 // A resource's output typed as its own class makes `pulumi.Output<Self>`'s
                 // lifted mapped type circular (tsc TS2502), so such outputs use the base type.
-                Some(_) if self.current.as_ref() == Some(token) && flavour == Flavour::Output => {
+                Some(_) if self.current.as_ref() == Some(token) && shape == Shape::Output => {
                     Ty::simple("pulumi.Resource")
                 }
                 Some(r) if self.current.as_ref() == Some(token) => Ty::simple(r.class.clone()),
@@ -311,34 +303,7 @@ impl<'a> TypeMapper<'a> {
                 )),
                 None => Ty::simple("pulumi.CustomResource"),
             },
-            TypeRef::Union {
-                types, primitive, ..
-            } => {
-                if flavour == Flavour::Output && self.names.disable_union_outputs {
-                    return match primitive {
-                        Some(p) => self.inner(&TypeRef::Primitive { primitive: *p }, flavour),
-                        None => Ty::simple("any"),
-                    };
-                }
-                let mut parts: Vec<String> = Vec::new();
-                for t in types {
-                    let m = self.inner(t, flavour);
-                    if m.text == "any" {
-                        return Ty::simple("any");
-                    }
-                    if !parts.contains(&m.text) {
-                        parts.push(m.text);
-                    }
-                }
-                match parts.len() {
-                    0 => Ty::simple("any"),
-                    1 => Ty::simple(parts.remove(0)),
-                    _ => Ty {
-                        text: parts.join(" | "),
-                        union: true,
-                    },
-                }
-            }
+            TypeRef::Union { types, primitive, .. } => self.union(types, *primitive, shape),
             TypeRef::Any | TypeRef::Json => Ty::simple("any"),
             TypeRef::Asset => Ty {
                 text: "pulumi.asset.Asset | pulumi.asset.Archive".into(),
@@ -347,6 +312,49 @@ impl<'a> TypeMapper<'a> {
             TypeRef::Archive => Ty::simple("pulumi.asset.Archive"),
             // Never present in a finished package; `any` keeps the mapping total.
             TypeRef::Inline { .. } => Ty::simple("any"),
+        }
+    }
+
+    fn named(&mut self, token: &Token, shape: Shape) -> Ty {
+        if let Some(o) = self.names.objects.get(token) {
+            let (kind, name) = if shape == Shape::Output {
+                (TypeKind::Output, &o.output)
+            } else {
+                (TypeKind::Input, &o.input)
+            };
+            Ty::simple(self.refer(kind, &o.key, name))
+        } else if let Some(e) = self.names.enums.get(token) {
+            Ty::simple(self.refer(TypeKind::Enum, &e.key, &e.name))
+        } else {
+            // A finished IR resolves every reference; stay total anyway.
+            Ty::simple("any")
+        }
+    }
+
+    fn union(&mut self, types: &[TypeRef], primitive: Option<Primitive>, shape: Shape) -> Ty {
+        if shape == Shape::Output && self.names.disable_union_outputs {
+            return match primitive {
+                Some(p) => self.inner(&TypeRef::Primitive { primitive: p }, shape),
+                None => Ty::simple("any"),
+            };
+        }
+        let mut parts: Vec<String> = Vec::new();
+        for t in types {
+            let m = self.inner(t, shape);
+            if m.text == "any" {
+                return Ty::simple("any");
+            }
+            if !parts.contains(&m.text) {
+                parts.push(m.text);
+            }
+        }
+        match parts.len() {
+            0 => Ty::simple("any"),
+            1 => Ty::simple(parts.remove(0)),
+            _ => Ty {
+                text: parts.join(" | "),
+                union: true,
+            },
         }
     }
 }
@@ -413,88 +421,26 @@ mod tests {
             discriminator: None,
             primitive: None,
         };
-        let table: Vec<(TypeRef, Flavour, bool, &str)> = vec![
-            (
-                TypeRef::string(),
-                Flavour::Input,
-                false,
-                "pulumi.Input<string>",
-            ),
-            (
-                TypeRef::string(),
-                Flavour::Input,
-                true,
-                "pulumi.Input<string | undefined>",
-            ),
-            (
-                TypeRef::array(TypeRef::string()),
-                Flavour::Input,
-                false,
-                "pulumi.Input<pulumi.Input<string>[]>",
-            ),
-            (
-                TypeRef::map(website.clone()),
-                Flavour::Input,
-                false,
-                "pulumi.Input<{[key: string]: pulumi.Input<inputs_s3.WebsiteArgs>}>",
-            ),
-            (
-                TypeRef::map(website.clone()),
-                Flavour::Output,
-                true,
-                "{[key: string]: outputs_s3.Website} | undefined",
-            ),
-            (
-                TypeRef::array(website.clone()),
-                Flavour::Plain,
-                false,
-                "inputs_s3.WebsiteArgs[]",
-            ),
-            (color.clone(), Flavour::Output, false, "enums.Color"),
-            (
-                TypeRef::array(union.clone()),
-                Flavour::Output,
-                false,
-                "(string | number[])[]",
-            ),
-            (
-                union,
-                Flavour::Input,
-                false,
-                "pulumi.Input<string | pulumi.Input<number>[]>",
-            ),
-            (TypeRef::Any, Flavour::Input, true, "any"),
-            (
-                TypeRef::array(TypeRef::Any),
-                Flavour::Input,
-                false,
-                "pulumi.Input<any[]>",
-            ),
-            (
-                TypeRef::Asset,
-                Flavour::Output,
-                false,
-                "pulumi.asset.Asset | pulumi.asset.Archive",
-            ),
-            (
-                TypeRef::array(TypeRef::Asset),
-                Flavour::Output,
-                false,
-                "(pulumi.asset.Asset | pulumi.asset.Archive)[]",
-            ),
-            (
-                TypeRef::Resource {
-                    token: Token::new("p", "index", "Bucket"),
-                },
-                Flavour::Output,
-                false,
-                "import(\"../bucket\").Bucket",
-            ),
+        let table: Vec<(TypeRef, Shape, bool, &str)> = vec![
+            (TypeRef::string(), Shape::Input, false, "pulumi.Input<string>"),
+            (TypeRef::string(), Shape::Input, true, "pulumi.Input<string | undefined>"),
+            (TypeRef::array(TypeRef::string()), Shape::Input, false, "pulumi.Input<pulumi.Input<string>[]>"),
+            (TypeRef::map(website.clone()), Shape::Input, false, "pulumi.Input<{[key: string]: pulumi.Input<inputs_s3.WebsiteArgs>}>"),
+            (TypeRef::map(website.clone()), Shape::Output, true, "{[key: string]: outputs_s3.Website} | undefined"),
+            (TypeRef::array(website.clone()), Shape::Plain, false, "inputs_s3.WebsiteArgs[]"),
+            (color.clone(), Shape::Output, false, "enums.Color"),
+            (TypeRef::array(union.clone()), Shape::Output, false, "(string | number[])[]"),
+            (union, Shape::Input, false, "pulumi.Input<string | pulumi.Input<number>[]>"),
+            (TypeRef::Any, Shape::Input, true, "any"),
+            (TypeRef::array(TypeRef::Any), Shape::Input, false, "pulumi.Input<any[]>"),
+            (TypeRef::Asset, Shape::Output, false, "pulumi.asset.Asset | pulumi.asset.Archive"),
+            (TypeRef::array(TypeRef::Asset), Shape::Output, false, "(pulumi.asset.Asset | pulumi.asset.Archive)[]"),
+            (TypeRef::Resource { token: Token::new("p", "index", "Bucket") }, Shape::Output, false, "import(\"../bucket\").Bucket"),
         ];
-        for (ty, flavour, optional, want) in table {
+        for (ty, shape, optional, want) in table {
             let mut m = TypeMapper::new(&n, 1);
             assert_eq!(
-                m.property(&prop(ty.clone()), flavour, optional),
+                m.property(&prop(ty.clone()), shape, optional),
                 want,
                 "{ty:?}"
             );
@@ -510,7 +456,7 @@ mod tests {
         ))));
         p.plain = true;
         assert_eq!(
-            m.property(&p, Flavour::Input, false),
+            m.property(&p, Shape::Input, false),
             "inputs_s3.WebsiteArgs[]"
         );
         assert_eq!(
@@ -523,7 +469,7 @@ mod tests {
         );
         let mut c = prop(TypeRef::string());
         c.const_value = Some(serde_json::json!("fixed\"v"));
-        assert_eq!(m.property(&c, Flavour::Output, false), "\"fixed\\\"v\"");
+        assert_eq!(m.property(&c, Shape::Output, false), "\"fixed\\\"v\"");
     }
 
     #[test]
@@ -532,11 +478,11 @@ mod tests {
         let website = TypeRef::named(Token::new("p", "s3", "Website"));
         let color = TypeRef::named(Token::new("p", "index", "Color"));
         let mut m = TypeMapper::for_type_file(&n, 2, TypeKind::Output, vec!["s3".into()]);
-        assert_eq!(m.type_expr(&website, Flavour::Output), "Website");
-        assert_eq!(m.type_expr(&color, Flavour::Output), "enums.Color");
+        assert_eq!(m.type_expr(&website, Shape::Output), "Website");
+        assert_eq!(m.type_expr(&color, Shape::Output), "enums.Color");
         // The input file of the same module is another file.
         assert_eq!(
-            m.type_expr(&website, Flavour::Plain),
+            m.type_expr(&website, Shape::Plain),
             "inputs_s3.WebsiteArgs"
         );
         assert!(m.uses.outputs.is_empty());
@@ -554,9 +500,9 @@ mod tests {
             discriminator: None,
             primitive: Some(Primitive::String),
         };
-        assert_eq!(m.type_expr(&u, Flavour::Output), "string");
+        assert_eq!(m.type_expr(&u, Shape::Output), "string");
         assert_eq!(
-            m.type_expr(&u, Flavour::Input),
+            m.type_expr(&u, Shape::Input),
             "pulumi.Input<string | number>"
         );
     }
@@ -567,7 +513,7 @@ mod tests {
         let me = Token::new("p", "index", "Bucket");
         let mut m = TypeMapper::for_resource(&n, 0, &me);
         let r = TypeRef::Resource { token: me };
-        assert_eq!(m.type_expr(&r, Flavour::Output), "pulumi.Resource");
-        assert_eq!(m.type_expr(&r, Flavour::Input), "pulumi.Input<Bucket>");
+        assert_eq!(m.type_expr(&r, Shape::Output), "pulumi.Resource");
+        assert_eq!(m.type_expr(&r, Shape::Input), "pulumi.Input<Bucket>");
     }
 }
