@@ -27,7 +27,7 @@
 
 mod common;
 // `tests/toolchains/` cannot be a plain `mod` beside the `toolchains.rs` test target.
-#[path = "toolchains/support.rs"]
+#[path = "toolchains/mod.rs"]
 mod toolchains;
 
 use cloudgen::ir::Package;
@@ -333,7 +333,7 @@ fn files_ending(dir: &Path, ext: &str) -> Vec<PathBuf> {
 #[test]
 fn typescript_fixtures_typecheck() {
     let label = "sdk-fixtures-typescript";
-    let Some(nm) = toolchains::node_modules() else { return };
+    let Some(nm) = toolchains::typescript::node_modules() else { return };
     let started = Instant::now();
     let scratch = Scratch::new(label);
     let root = generate_all(label, "typescript", &scratch);
@@ -371,8 +371,8 @@ fn typescript_fixtures_typecheck() {
     std::fs::write(root.join("tsconfig.json"), serde_json::to_string_pretty(&program).expect("json")).expect("write tsconfig.json");
     toolchains::symlink(&nm, &root.join("node_modules"));
 
-    let mut tsc = toolchains::tsc(&nm, &root);
-    tsc.args(["-p", ".", "--pretty", "false"]).args(toolchains::TSC_STRICT);
+    let mut tsc = toolchains::typescript::tsc(&nm, &root);
+    tsc.args(["-p", ".", "--pretty", "false"]).args(toolchains::typescript::TSC_STRICT);
     let out = toolchains::output(&format!("{label}: tsc --strict --noEmit ({} files)", files.len()), tsc);
     let text = String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
     let mut attributed = false;
@@ -399,7 +399,7 @@ fn typescript_fixtures_typecheck() {
 #[test]
 fn python_fixtures_typecheck() {
     let label = "sdk-fixtures-python";
-    let Some(python) = toolchains::venv_python() else { return };
+    let Some(python) = toolchains::python::venv_python() else { return };
     let started = Instant::now();
     let scratch = Scratch::new(label);
     let root = generate_all(label, "python", &scratch);
@@ -430,7 +430,7 @@ fn python_fixtures_typecheck() {
 
     let mut mypy = Command::new(&python);
     mypy.args(["-m", "mypy", "--config-file"])
-        .arg(toolchains::mypy_ini())
+        .arg(toolchains::python::mypy_ini())
         .arg("--cache-dir")
         .arg(scratch.path().join("mypy-cache"))
         .arg("--no-error-summary");
@@ -454,7 +454,7 @@ fn python_fixtures_typecheck() {
     }
 
     let mut import = Command::new(&python);
-    import.arg("-c").arg(toolchains::IMPORT_ALL).args(&imports).current_dir(&root).env("PYTHONPATH", &search).env("PYTHONDONTWRITEBYTECODE", "1");
+    import.arg("-c").arg(toolchains::python::IMPORT_ALL).args(&imports).current_dir(&root).env("PYTHONPATH", &search).env("PYTHONDONTWRITEBYTECODE", "1");
     let out = toolchains::output(&format!("{label}: import every module"), import);
     if !out.status.success() {
         findings.other.push(format!("importing every module failed:\n{}", toolchains::show(&out)));
@@ -466,7 +466,7 @@ fn python_fixtures_typecheck() {
 #[test]
 fn go_fixtures_build() {
     let label = "sdk-fixtures-go";
-    if !toolchains::have_go() {
+    if !toolchains::go::have_go() {
         return;
     }
     let started = Instant::now();
@@ -483,7 +483,7 @@ fn go_fixtures_build() {
         .lines()
         .find_map(|l| l.trim().strip_prefix(sdk).map(|v| v.trim().to_string()))
         .unwrap_or_else(|| panic!("go.mod does not require {sdk}:\n{go_mod}"));
-    if !toolchains::go_module_reachable(scratch.path(), sdk, &sdk_version) {
+    if !toolchains::go::go_module_reachable(scratch.path(), sdk, &sdk_version) {
         return;
     }
 
@@ -545,7 +545,7 @@ fn go_fixtures_build() {
 #[test]
 fn java_fixtures_compile() {
     let label = "sdk-fixtures-java";
-    let Some(cp) = toolchains::java_classpath() else { return };
+    let Some(cp) = toolchains::java::java_classpath() else { return };
     let started = Instant::now();
     let scratch = Scratch::new(label);
     let root = generate_all(label, "java", &scratch);
@@ -554,7 +554,7 @@ fn java_fixtures_compile() {
     let projects: Vec<(PathBuf, PathBuf)> =
         packages.keys().map(|p| (root.join(p).join("src/main/java"), scratch.path().join("classes").join(p))).collect();
     let javac_start = Instant::now();
-    let results = toolchains::batch_javac(&cp, &projects);
+    let results = toolchains::java::batch_javac(&cp, &projects);
     eprintln!("[{label}] javac of {} projects in {:.1}s", projects.len(), javac_start.elapsed().as_secs_f64());
     for ((pkg, fixture), r) in packages.iter().zip(&results) {
         eprintln!("[{label}] {pkg:<16} {} {:>6} ms", if r.ok { "ok  " } else { "FAIL" }, r.millis);
