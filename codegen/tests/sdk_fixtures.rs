@@ -2,8 +2,8 @@
 //!
 //! Each directory of tests/fixtures/sdk/ holds one small Pulumi package schema about one
 //! feature every SDK must get right (resources, nested types, enums, functions, methods,
-//! modules, provider config, keywords, docs, defaults). [`sdk_fixtures!`] lists them once
-//! and makes, per fixture × language, a test `<fixture>::<language>` that renders the
+//! modules, provider config, keywords, docs, defaults). [`sdk_fixtures!`] lists them and
+//! the languages once and makes, per fixture × language, a test `<fixture>::<language>` that renders the
 //! fixture in process, checks the invariants of every generated tree (generated-code
 //! header, safe and case-distinct paths, no host paths, no carriage returns, the same bytes
 //! when loaded and rendered twice) and snapshots the whole package with insta
@@ -37,46 +37,49 @@ use std::process::Command;
 use std::time::Instant;
 use toolchains::Scratch;
 
-/// Lists every fixture (module name: directory under tests/fixtures/sdk/) and makes its
-/// four snapshot tests; [`FIXTURES`] is the same list for the other tests.
+/// Lists every language and every fixture (module name: directory under
+/// tests/fixtures/sdk/) once, and makes one snapshot test per fixture × language,
+/// `<fixture>::<language>`. [`LANGUAGES`] and [`FIXTURES`] are the same lists for the other
+/// tests. A new language is one more name in `languages` (and its compile test below).
 macro_rules! sdk_fixtures {
-    ($($module:ident: $dir:literal,)*) => {
+    (languages: $langs:tt; fixtures: { $($module:ident: $dir:literal,)* }) => {
+        /// Every language, by its `--lang` name.
+        const LANGUAGES: &[&str] = sdk_fixtures!(@names $langs);
         /// Every fixture directory under tests/fixtures/sdk/.
         const FIXTURES: &[&str] = &[$($dir),*];
         $(
             mod $module {
-                #[test]
-                fn typescript() {
-                    super::snapshot($dir, "typescript");
-                }
-                #[test]
-                fn python() {
-                    super::snapshot($dir, "python");
-                }
-                #[test]
-                fn go() {
-                    super::snapshot($dir, "go");
-                }
-                #[test]
-                fn java() {
-                    super::snapshot($dir, "java");
-                }
+                sdk_fixtures!(@tests $dir $langs);
+            }
+        )*
+    };
+    (@names [$($lang:ident),*]) => {
+        &[$(stringify!($lang)),*]
+    };
+    (@tests $dir:literal [$($lang:ident),*]) => {
+        $(
+            #[test]
+            fn $lang() {
+                super::snapshot($dir, stringify!($lang));
             }
         )*
     };
 }
 
 sdk_fixtures! {
-    resources: "resources",
-    nested_types: "nested-types",
-    enums: "enums",
-    functions: "functions",
-    methods: "methods",
-    modules: "modules",
-    provider_config: "provider-config",
-    keywords: "keywords",
-    docs: "docs",
-    defaults: "defaults",
+    languages: [typescript, python, go, java];
+    fixtures: {
+        resources: "resources",
+        nested_types: "nested-types",
+        enums: "enums",
+        functions: "functions",
+        methods: "methods",
+        modules: "modules",
+        provider_config: "provider-config",
+        keywords: "keywords",
+        docs: "docs",
+        defaults: "defaults",
+    }
 }
 
 /// A fixture × language that the real toolchain rejects today: a generator bug, recorded
@@ -122,8 +125,6 @@ const KNOWN_FAILURES: &[KnownFailure] = &[
 // ---------------------------------------------------------------------------------------
 // The fixtures
 // ---------------------------------------------------------------------------------------
-
-const LANGUAGES: &[&str] = &["typescript", "python", "go", "java"];
 
 fn fixtures_dir() -> PathBuf {
     common::repo_root().join("tests/fixtures/sdk")
@@ -196,7 +197,7 @@ fn snapshot(fixture: &str, lang: &str) {
 }
 
 #[test]
-fn every_fixture_directory_is_listed() {
+fn every_fixture_and_language_is_listed() {
     let on_disk: BTreeSet<String> =
         toolchains::subdirs(&fixtures_dir()).iter().map(|d| d.file_name().expect("name").to_string_lossy().into_owned()).collect();
     let listed: BTreeSet<String> = FIXTURES.iter().map(|s| s.to_string()).collect();
@@ -204,6 +205,8 @@ fn every_fixture_directory_is_listed() {
     for f in FIXTURES {
         assert!(schema(f).is_file(), "{} is missing", schema(f).display());
     }
+    // A language the CLI's `--lang all` generates must be rendered and compiled here too.
+    assert_eq!(LANGUAGES, cloudgen::backends::ALL_LANGUAGES, "the sdk_fixtures! languages and backends::ALL_LANGUAGES differ");
     for k in KNOWN_FAILURES {
         assert!(FIXTURES.contains(&k.fixture) && LANGUAGES.contains(&k.lang), "KNOWN_FAILURES names {}/{}", k.fixture, k.lang);
     }
