@@ -224,7 +224,8 @@ fn fixtures_load_without_warnings() {
     }
 }
 
-/// The CLI accepts every fixture at once for every language (`--lang all`).
+/// The CLI accepts every fixture at once for every language (`--lang all`) and writes
+/// exactly what the snapshots hold.
 #[test]
 fn cli_generates_every_fixture_for_all_languages() {
     let scratch = Scratch::new("sdk-fixtures-all");
@@ -237,6 +238,13 @@ fn cli_generates_every_fixture_for_all_languages() {
         let dirs: BTreeSet<String> =
             toolchains::subdirs(&out.join(lang)).iter().map(|d| d.file_name().expect("name").to_string_lossy().into_owned()).collect();
         assert_eq!(dirs, packages.keys().cloned().collect::<BTreeSet<_>>(), "{lang}: one package per fixture");
+        for (pkg, fixture) in &packages {
+            let written = common::read_tree(&out.join(lang).join(pkg));
+            let rendered = render(fixture, lang);
+            let differ: Vec<&String> =
+                written.keys().chain(rendered.keys()).collect::<BTreeSet<_>>().into_iter().filter(|p| written.get(*p) != rendered.get(*p)).collect();
+            assert!(differ.is_empty(), "{fixture}/{lang}: the CLI writes other files than the library renders: {differ:?}");
+        }
     }
 }
 
