@@ -23,7 +23,7 @@ pub fn dir(package: &str, m: &str) -> String {
     }
 }
 
-/// The path of file `stem` + `ext` in module `m`.
+/// The path of file `name` in module `m`.
 pub fn file(package: &str, m: &str, name: &str) -> String {
     format!("{}/{name}", dir(package, m))
 }

@@ -83,8 +83,6 @@ pub struct ResourceNames {
 /// Python names of one resource method.
 #[derive(Debug, Clone)]
 pub struct MethodNames {
-    /// The method's key in `Resource::methods`.
-    pub key: String,
     pub token: Token,
     pub name: String,
     /// Parameter per argument (`__self__` excluded).
@@ -386,7 +384,6 @@ fn methods(sdk: &Sdk, settings: &Settings, r: &Resource) -> Vec<MethodNames> {
             _ => BTreeMap::new(),
         };
         out.push(MethodNames {
-            key: key.clone(),
             token: token.clone(),
             name,
             args: allocate_snake(&args, naming::METHOD_RESERVED, &settings.name_overrides),

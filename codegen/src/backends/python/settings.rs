@@ -38,6 +38,7 @@ pub struct Settings {
     /// Verbatim README text.
     pub readme: Option<String>,
     /// Accepted, not used (see the module docs); kept as JSON so they never warn.
+    #[serde(rename = "usesIOClasses")]
     pub uses_io_classes: Option<Value>,
     pub lift_single_value_method_returns: Option<Value>,
     pub respect_schema_version: Option<Value>,
@@ -57,5 +58,35 @@ impl Settings {
     /// Does the official `tfbridge20`/`kubernetes20` naming apply?
     pub fn tfbridge(&self) -> bool {
         matches!(self.compatibility.as_deref(), Some("tfbridge20" | "kubernetes20"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::backends::sdk::settings::read;
+    use crate::diag::SourceRef;
+
+    #[test]
+    fn only_unknown_keys_warn() {
+        let mut pkg = crate::ir::builder::PackageBuilder::new("p", SourceRef::new("s.json", "")).finish().expect("an empty package finishes").package;
+        let block = serde_json::json!({
+            "packageName": "my_p",
+            "inputTypes": "classes",
+            "compatibility": "tfbridge20",
+            "usesIOClasses": true,
+            "liftSingleValueMethodReturns": true,
+            "respectSchemaVersion": true,
+            "pyproject": {"enabled": true},
+            "requires": {"boto3": ">=1.0"},
+            "modulNameOverrides": {}
+        });
+        pkg.meta.language.insert("python".into(), block);
+        let (s, diags) = read::<Settings>(&pkg);
+        assert_eq!(s.package_name.as_deref(), Some("my_p"));
+        assert!(!s.typed_dicts() && s.tfbridge());
+        assert_eq!(s.requires.get("boto3").map(String::as_str), Some(">=1.0"));
+        let pointers: Vec<String> = diags.iter().map(|d| d.source.to_string()).collect();
+        assert_eq!(pointers, ["s.json#/language/python/modulNameOverrides"]);
     }
 }
