@@ -30,17 +30,14 @@ pub fn files(cx: &Cx) -> Vec<Artifact> {
 fn var(cx: &Cx, p: &Property, m: &mut TypeMapper) -> ConfigVar {
     let name = cx.names.config[&p.name.wire].clone();
     let base = m.type_expr(&p.ty, Shape::Output);
-    let key = string_literal(&p.name.wire);
-    let mut getter = match &p.ty {
-        TypeRef::Primitive { primitive: Primitive::String } => format!("__config.get({key})"),
-        TypeRef::Primitive { primitive: Primitive::Boolean } => format!("__config.getBoolean({key})"),
-        TypeRef::Primitive { primitive: Primitive::Integer | Primitive::Number } => format!("__config.getNumber({key})"),
-        _ => format!("__config.getObject<{base}>({key})"),
+    let reader = match &p.ty {
+        TypeRef::Primitive { primitive: Primitive::String } => "get".to_string(),
+        TypeRef::Primitive { primitive: Primitive::Boolean } => "getBoolean".to_string(),
+        TypeRef::Primitive { primitive: Primitive::Integer | Primitive::Number } => "getNumber".to_string(),
+        _ => format!("getObject<{base}>"),
     };
     let literal_default = p.default.as_ref().and_then(|d| d.value.as_ref()).is_some_and(|v| !v.is_null());
-    if let Some(d) = p.default.as_ref().and_then(|d| default_expr(d, &p.ty)) {
-        getter = format!("{getter} ?? {d}");
-    }
+    let default = p.default.as_ref().and_then(|d| default_expr(d, &p.ty));
     let ty = if literal_default || base == "any" { base } else { format!("{base} | undefined") };
-    ConfigVar { doc: jsdoc(p.docs.as_deref(), p.deprecation.as_deref()), name_literal: string_literal(&name), name, ty, getter }
+    ConfigVar { doc: jsdoc(p.docs.as_deref(), p.deprecation.as_deref()), name_literal: string_literal(&name), name, ty, reader, key: string_literal(&p.name.wire), default }
 }

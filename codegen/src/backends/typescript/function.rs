@@ -31,11 +31,6 @@ fn function_file(cx: &Cx, f: &Function, n: &FunctionName, dir: &str) -> Function
     let t = &n.title;
     let args_props: Option<Vec<&Property>> = f.inputs.as_ref().map(|i| unique(&i.properties));
     let all_optional = args_props.as_ref().map(|ps| ps.iter().all(|p| !p.required)).unwrap_or(true);
-    let q = if all_optional { "?" } else { "" };
-    let (params, output_params) = match &args_props {
-        Some(_) => (format!("args{q}: {t}Args, "), format!("args{q}: {t}OutputArgs, ")),
-        None => (String::new(), String::new()),
-    };
     let arguments = args_props.iter().flatten().map(|p| Assign { key: string_literal(&p.name.wire), value: format!("args{}", member(&p.name.wire)) }).collect();
     let args_doc = f.inputs.as_ref().and_then(|i| i.docs.as_deref());
     let args = args_props.as_ref().map(|ps| interface(jsdoc(args_doc, None), format!("{t}Args"), ps, &mut m, Shape::Plain, false));
@@ -56,8 +51,6 @@ fn function_file(cx: &Cx, f: &Function, n: &FunctionName, dir: &str) -> Function
         output_name: format!("{}Output", n.name),
         token: string_literal(&f.token.to_string()),
         deprecation_warning: f.deprecation.as_ref().map(|d| string_literal(&format!("{} is deprecated: {d}", n.name))),
-        params,
-        output_params,
         default_args: args_props.is_some() && all_optional,
         invoke: invoke.into(),
         invoke_output: invoke_output.into(),

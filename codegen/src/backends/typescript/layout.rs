@@ -4,6 +4,7 @@
 //! `types/enums/`, and the relative import paths between them. The names in a [`Module`]
 //! (its directory, namespace, exported name) are decided by `names.rs`.
 
+use super::model::{Imports, TypeImport};
 use super::naming::string_literal;
 use super::names::Names;
 use super::settings::Settings;
@@ -129,20 +130,10 @@ impl Names {
         .unwrap_or_default()
     }
 
-    /// Import lines for a file in directory `dir`, in a fixed order: pulumi, the type
-    /// files it names (inputs, outputs, enums; root module first), utilities.
-    pub fn imports(&self, dir: &str, uses: &Uses, pulumi: bool, utilities: bool) -> Vec<String> {
-        let mut v = Vec::new();
-        if pulumi {
-            v.push("import * as pulumi from \"@pulumi/pulumi\";".to_string());
-        }
-        for (kind, key) in uses.iter() {
-            v.push(format!("import * as {} from {};", self.types.alias(kind, key), string_literal(&relative(dir, &self.type_file(kind, key)))));
-        }
-        if utilities {
-            v.push(format!("import * as utilities from \"{}utilities\";", root_prefix(dir)));
-        }
-        v
+    /// The imports of a file in directory `dir` that names the types of `uses`.
+    pub fn imports(&self, dir: &str, uses: &Uses, pulumi: bool, utilities: bool) -> Imports {
+        let types = uses.iter().map(|(kind, key)| TypeImport { alias: self.types.alias(kind, key).to_string(), path: string_literal(&relative(dir, &self.type_file(kind, key))) }).collect();
+        Imports { pulumi, types, utilities: utilities.then(|| string_literal(&format!("{}utilities", root_prefix(dir)))) }
     }
 }
 

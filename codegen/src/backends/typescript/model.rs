@@ -7,6 +7,24 @@ use serde::Serialize;
 /// A JSDoc block as escaped lines (without `/**`, ` * ` or `*/`); empty means no block.
 pub type Doc = Vec<String>;
 
+/// The imports of a generated file, in a fixed order: `@pulumi/pulumi`, the type files it
+/// names (inputs, outputs, enums; root module first), `utilities`.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Imports {
+    pub pulumi: bool,
+    pub types: Vec<TypeImport>,
+    /// Quoted path of `utilities`, when imported.
+    pub utilities: Option<String>,
+}
+
+/// `import * as <alias> from <path>;` of one module's type file.
+#[derive(Debug, Clone, Serialize)]
+pub struct TypeImport {
+    pub alias: String,
+    /// Quoted relative path.
+    pub path: String,
+}
+
 /// A field of an `interface` (args, state, object types, function args/results).
 #[derive(Debug, Clone, Serialize)]
 pub struct Field {
@@ -35,6 +53,22 @@ pub struct Assign {
     pub value: String,
 }
 
+/// `resourceInputs[<key>] = …;` in a constructor: the constant, or the argument — made
+/// secret (`args?.x ? pulumi.secret(args.x) : undefined`), defaulted (`(…) ?? <default>`)
+/// and JSON-encoded (`pulumi.output(…).apply(JSON.stringify)`) as flagged.
+#[derive(Debug, Clone, Serialize)]
+pub struct InputAssign {
+    pub key: String,
+    pub constant: Option<String>,
+    /// `.x` or `["x-y"]`.
+    pub member: String,
+    /// `?.x` or `?.["x-y"]`.
+    pub optional_member: String,
+    pub secret: bool,
+    pub default: Option<String>,
+    pub json: bool,
+}
+
 /// `if (<access> === undefined && !opts.urn) { throw new Error(<message>); }`
 #[derive(Debug, Clone, Serialize)]
 pub struct RequiredCheck {
@@ -55,7 +89,7 @@ pub struct ClassProperty {
 #[derive(Debug, Clone, Serialize)]
 pub struct ResourceFile {
     pub header: String,
-    pub imports: Vec<String>,
+    pub imports: Imports,
     pub doc: Doc,
     pub class_name: String,
     /// `CustomResource`, `ComponentResource` or `ProviderResource`.
@@ -79,7 +113,7 @@ pub struct ResourceFile {
     pub state_name: String,
     pub args_optional: bool,
     pub required_checks: Vec<RequiredCheck>,
-    pub input_assigns: Vec<Assign>,
+    pub input_assigns: Vec<InputAssign>,
     /// Keys of outputs that are not inputs (`undefined /*out*/`).
     pub output_only_keys: Vec<String>,
     /// Keys of every output (the lookup branch when there is no state type).
@@ -104,11 +138,12 @@ pub struct ResourceFile {
 pub struct Method {
     pub doc: Doc,
     pub name: String,
-    /// Parameter list (`args: Foo.BarArgs`), empty without arguments.
-    pub params: String,
+    /// The type of `args` (`Foo.BarArgs`), without arguments none.
+    pub args_type: Option<String>,
     /// `pulumi.Output<…>`, or `void`.
     pub return_type: String,
     pub returns: bool,
+    /// `args` is optional and defaults to `{}` (all arguments optional).
     pub default_args: bool,
     /// `call` / `callSingle`.
     pub call: String,
@@ -121,16 +156,13 @@ pub struct Method {
 #[derive(Debug, Clone, Serialize)]
 pub struct FunctionFile {
     pub header: String,
-    pub imports: Vec<String>,
+    pub imports: Imports,
     pub doc: Doc,
     pub name: String,
     pub output_name: String,
     pub token: String,
     pub deprecation_warning: Option<String>,
-    /// Parameter list before `opts`, e.g. `args: GetFooArgs, ` (empty without inputs).
-    pub params: String,
-    pub output_params: String,
-    /// `args = args || {};` is needed (all arguments optional).
+    /// `args = args || {};` is needed and `args` is optional (all arguments optional).
     pub default_args: bool,
     /// `invoke` / `invokeSingle`.
     pub invoke: String,
@@ -149,7 +181,7 @@ pub struct FunctionFile {
 #[derive(Debug, Clone, Serialize)]
 pub struct TypesFile {
     pub header: String,
-    pub imports: Vec<String>,
+    pub imports: Imports,
     pub interfaces: Vec<Interface>,
 }
 
@@ -246,15 +278,19 @@ pub struct ConfigVar {
     /// Quoted identifier for `Object.defineProperty(exports, <name_literal>, …)`.
     pub name_literal: String,
     pub ty: String,
-    /// Full getter expression, e.g. `__config.getBoolean("x") ?? true`.
-    pub getter: String,
+    /// The `pulumi.Config` reader: `get`, `getBoolean`, `getNumber`, `getObject<T>`.
+    pub reader: String,
+    /// Quoted wire name.
+    pub key: String,
+    /// The default expression after `??`, if any.
+    pub default: Option<String>,
 }
 
 /// `config/vars.ts`.
 #[derive(Debug, Clone, Serialize)]
 pub struct ConfigFile {
     pub header: String,
-    pub imports: Vec<String>,
+    pub imports: Imports,
     pub package: String,
     pub vars: Vec<ConfigVar>,
 }

@@ -3,7 +3,7 @@
 
 use super::docs::{jsdoc, plain};
 use super::layout::{depth, join};
-use super::model::{Assign, ClassProperty, Interface, Method, RequiredCheck, ResourceFile};
+use super::model::{Assign, ClassProperty, InputAssign, Interface, Method, RequiredCheck, ResourceFile};
 use super::naming::{self, member, optional_member, property_key, string_literal};
 use super::objects::field;
 use super::types::{unique, Shape, TypeMapper};
@@ -99,7 +99,7 @@ fn class_property(p: &Property, m: &mut TypeMapper) -> ClassProperty {
 }
 
 /// The constructor's checks of required inputs and its `resourceInputs[…] = …` lines.
-fn input_statements(cx: &Cx, r: &Resource, inputs: &[&Property]) -> (Vec<RequiredCheck>, Vec<Assign>) {
+fn input_statements(cx: &Cx, r: &Resource, inputs: &[&Property]) -> (Vec<RequiredCheck>, Vec<InputAssign>) {
     let mut checks = Vec::new();
     let mut assigns = Vec::new();
     for p in inputs {
@@ -107,26 +107,24 @@ fn input_statements(cx: &Cx, r: &Resource, inputs: &[&Property]) -> (Vec<Require
         if p.required && p.const_value.is_none() {
             checks.push(RequiredCheck { access: format!("args{}", optional_member(wire)), message: string_literal(&format!("Missing required property '{wire}'")) });
         }
-        assigns.push(Assign { key: string_literal(wire), value: input_value(cx, r, p) });
+        assigns.push(input_assign(cx, r, p));
     }
     (checks, assigns)
 }
 
 /// What the constructor sends for input `p`: its constant, or the argument (secret-wrapped,
 /// defaulted, and JSON-encoded when the provider takes it as JSON).
-fn input_value(cx: &Cx, r: &Resource, p: &Property) -> String {
+fn input_assign(cx: &Cx, r: &Resource, p: &Property) -> InputAssign {
     let wire = &p.name.wire;
-    if let Some(c) = &p.const_value {
-        return ts_literal(c);
+    InputAssign {
+        key: string_literal(wire),
+        constant: p.const_value.as_ref().map(ts_literal),
+        member: member(wire),
+        optional_member: optional_member(wire),
+        secret: p.secret,
+        default: p.default.as_ref().and_then(|d| default_expr(d, &p.ty)),
+        json: cx.sdk.sent_as_json(r, p),
     }
-    let mut value = if p.secret { format!("args{} ? pulumi.secret(args{}) : undefined", optional_member(wire), member(wire)) } else { format!("args{}", optional_member(wire)) };
-    if let Some(d) = p.default.as_ref().and_then(|d| default_expr(d, &p.ty)) {
-        value = format!("({value}) ?? {d}");
-    }
-    if cx.sdk.sent_as_json(r, p) {
-        value = format!("pulumi.output({value}).apply(JSON.stringify)");
-    }
-    value
 }
 
 /// The `aliases` array literal of the resource options, if any.
@@ -163,9 +161,8 @@ fn methods(cx: &Cx, id: MemberId, class: &str, m: &mut TypeMapper) -> (Vec<Metho
 fn method(f: &Function, class: &str, name: &str, title: &str, m: &mut TypeMapper, ifaces: &mut Vec<Interface>) -> Method {
     let args: Vec<&Property> = f.inputs.as_ref().map(|i| unique(&i.properties)).unwrap_or_default().into_iter().filter(|p| p.name.wire != "__self__").collect();
     let all_optional = args.iter().all(|p| !p.required);
-    let mut params = String::new();
+    let args_type = (!args.is_empty()).then(|| format!("{class}.{title}Args"));
     if !args.is_empty() {
-        params = format!("args{}: {class}.{title}Args", if all_optional { "?" } else { "" });
         let doc = f.inputs.as_ref().and_then(|i| i.docs.as_deref()).map(|d| jsdoc(Some(d), None)).unwrap_or_else(|| plain(&format!("The set of arguments for the {class}.{name} method.")));
         ifaces.push(interface(doc, format!("{title}Args"), args.iter().map(|p| field(m, p, Shape::Input, false, false)).collect()));
     }
@@ -188,7 +185,7 @@ fn method(f: &Function, class: &str, name: &str, title: &str, m: &mut TypeMapper
     Method {
         doc: jsdoc(f.docs.as_deref(), f.deprecation.as_deref()),
         name: name.to_string(),
-        params,
+        args_type,
         return_type,
         returns,
         default_args: !args.is_empty() && all_optional,

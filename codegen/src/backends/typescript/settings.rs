@@ -49,6 +49,8 @@ pub struct Settings {
     pub respect_schema_version: Option<Value>,
     /// `import type` references (experimental upstream; not generated).
     pub use_type_only_references: Option<Value>,
+    /// Older generators' lazy-loading switches (cloudgen always lazy-loads).
+    pub optimize_node_module_loading: Option<Value>,
     /// Legacy plugin overrides of older schemas.
     pub plugin_name: Option<Value>,
     pub plugin_version: Option<Value>,
@@ -89,7 +91,7 @@ mod tests {
     #[test]
     fn accepted_keys_do_not_warn_and_typos_do() {
         let mut pkg = crate::ir::builder::PackageBuilder::new("p", crate::diag::SourceRef::new("s.json", "")).finish().expect("finishes").package;
-        let block = serde_json::json!({"packageName": "", "typescriptVersion": "4", "compatibility": "tfbridge20", "modulToPackage": {}});
+        let block = serde_json::json!({"packageName": "", "typescriptVersion": "4", "compatibility": "tfbridge20", "modulToPackage": {}, "optimizeNodeModuleLoading": ["lazy-load-functions"], "extraTypeScriptFiles": ["x.ts"]});
         pkg.meta.language.insert("nodejs".into(), block);
         let (s, diags) = crate::backends::sdk::settings::read::<Settings>(&pkg);
         assert_eq!(s.npm_name("p"), "@pulumi/p");
