@@ -42,7 +42,7 @@ const CORPUS_MIN_CLEAN: usize = 62;
 const CORPUS_KNOWN_FAILURES: &[(&str, &str)] = &[];
 
 /// The Pulumi Go SDK version the generated go.mod requires (kept in step with the backend).
-const PULUMI_SDK: &str = cloudgen::backends::go::plan::PULUMI_SDK_VERSION;
+const PULUMI_SDK: &str = cloudgen::backends::go::package::PULUMI_SDK_VERSION;
 
 // ---------------------------------------------------------------------------------------
 // Rendering in process

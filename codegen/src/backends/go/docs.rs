@@ -1,4 +1,4 @@
-//! Go comments and literals.
+//! Go doc comments.
 //!
 //! gofmt (since Go 1.19) rewrites *doc comments* into the canonical go/doc/comment form, so a
 //! Markdown description pasted line by line would make `gofmt -l` report our files. We emit
@@ -53,44 +53,8 @@ fn looks_like_heading(l: &str) -> bool {
 /// in gofmt's canonical doc-comment form.
 pub fn comment_lines(docs: &str) -> Vec<String> {
     let text = sanitize(&filter_examples(&sanitize(docs), "go"));
-    let mut blocks: Vec<Block> = Vec::new();
-    let mut para: Vec<String> = Vec::new();
-    let mut code: Option<Vec<String>> = None;
-    for raw in text.split('\n') {
-        let trimmed_end = raw.trim_end();
-        if let Some(c) = code.as_mut() {
-            if trimmed_end.trim_start().starts_with("```") {
-                blocks.push(Block::Code(std::mem::take(c)));
-                code = None;
-            } else {
-                c.push(trimmed_end.to_string());
-            }
-            continue;
-        }
-        let line = trimmed_end.trim_start();
-        if line.starts_with("```") {
-            if !para.is_empty() {
-                blocks.push(Block::Para(std::mem::take(&mut para)));
-            }
-            code = Some(Vec::new());
-            continue;
-        }
-        if line.is_empty() {
-            if !para.is_empty() {
-                blocks.push(Block::Para(std::mem::take(&mut para)));
-            }
-            continue;
-        }
-        para.push(line.to_string());
-    }
-    if let Some(c) = code {
-        blocks.push(Block::Code(c));
-    }
-    if !para.is_empty() {
-        blocks.push(Block::Para(para));
-    }
     let mut out: Vec<String> = Vec::new();
-    for b in blocks {
+    for b in blocks_of(&text) {
         match b {
             Block::Para(lines) => {
                 if !out.is_empty() {
@@ -138,6 +102,47 @@ pub fn comment_lines(docs: &str) -> Vec<String> {
     out
 }
 
+/// Splits comment text into paragraphs and fenced code blocks.
+fn blocks_of(text: &str) -> Vec<Block> {
+    let mut blocks: Vec<Block> = Vec::new();
+    let mut para: Vec<String> = Vec::new();
+    let mut code: Option<Vec<String>> = None;
+    for raw in text.split('\n') {
+        let trimmed_end = raw.trim_end();
+        if let Some(c) = code.as_mut() {
+            if trimmed_end.trim_start().starts_with("```") {
+                blocks.push(Block::Code(std::mem::take(c)));
+                code = None;
+            } else {
+                c.push(trimmed_end.to_string());
+            }
+            continue;
+        }
+        let line = trimmed_end.trim_start();
+        if line.starts_with("```") {
+            if !para.is_empty() {
+                blocks.push(Block::Para(std::mem::take(&mut para)));
+            }
+            code = Some(Vec::new());
+            continue;
+        }
+        if line.is_empty() {
+            if !para.is_empty() {
+                blocks.push(Block::Para(std::mem::take(&mut para)));
+            }
+            continue;
+        }
+        para.push(line.to_string());
+    }
+    if let Some(c) = code {
+        blocks.push(Block::Code(c));
+    }
+    if !para.is_empty() {
+        blocks.push(Block::Para(para));
+    }
+    blocks
+}
+
 /// A comment block (`// …` lines, each ending in `\n`) at `indent`, with an optional
 /// `Deprecated:` paragraph. Empty when there is nothing to say.
 pub fn comment(docs: Option<&str>, deprecation: Option<&str>, indent: &str) -> Vec<String> {
@@ -170,43 +175,6 @@ pub fn comment(docs: Option<&str>, deprecation: Option<&str>, indent: &str) -> V
             }
         })
         .collect()
-}
-
-/// A Go interpreted string literal for `s` (`strconv.Quote` semantics for what we emit).
-pub fn go_str(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c.is_control() || c == '\u{feff}' || c == '\u{2028}' || c == '\u{2029}' => {
-                let n = c as u32;
-                if n <= 0xffff {
-                    out.push_str(&format!("\\u{n:04x}"));
-                } else {
-                    out.push_str(&format!("\\U{n:08x}"));
-                }
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
-/// A struct tag `pulumi:"wire"` as a Go literal: a raw string when possible (what gofmt and
-/// humans expect), else an interpreted one.
-pub fn pulumi_tag(wire: &str) -> String {
-    let tag = format!("pulumi:{}", go_str(wire));
-    if tag.contains('`') || tag.chars().any(|c| c.is_control() || c == '\u{feff}') {
-        go_str(&tag)
-    } else {
-        format!("`{tag}`")
-    }
 }
 
 #[cfg(test)]
@@ -242,12 +210,5 @@ mod tests {
             .iter()
             .all(|l| !l.contains('\r') && !l.contains('\0') && !l.contains('\u{feff}')));
         assert!(comment(None, None, "").is_empty());
-    }
-
-    #[test]
-    fn literals() {
-        assert_eq!(go_str("a\"b\\c\n"), "\"a\\\"b\\\\c\\n\"");
-        assert_eq!(pulumi_tag("minLower"), "`pulumi:\"minLower\"`");
-        assert_eq!(pulumi_tag("a`b"), "\"pulumi:\\\"a`b\\\"\"");
     }
 }

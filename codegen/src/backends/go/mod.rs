@@ -3,16 +3,37 @@
 //! strings) matches what Pulumi's own Go generator emits, formatted exactly as gofmt would
 //! format it (the generated files are never post-processed).
 //!
-//! Files: [`naming`] (the naming oracle), [`types`] (TypeRef → Go type), [`docs`] (comments
-//! in gofmt's canonical doc-comment form, literals), [`model`] (view models), [`plan`]
-//! (package → artifacts); layout lives in `templates/go/*.tera`.
+//! Go plugs into the shared walk ([`sdk::plan`]): [`settings`] (`language.go`), [`names`]
+//! (the naming pass, through the oracle [`naming`]), [`layout`] (module, packages, paths),
+//! [`types`] (TypeRef → Go type), one builder per kind of file ([`resource`], [`function`],
+//! [`objects`], [`enums`], [`module`], [`config`], [`package`]), [`values`] (literals),
+//! [`docs`] (comments) and [`model`] (view models); layout of the code in
+//! `templates/go/*.tera`. Go has no separate enums module: enums are files of their package.
+//!
+//! Types are not put in one giant `pulumiTypes.go`: object types go in chunks of
+//! [`objects::TYPES_PER_FILE`] (`pulumiTypes.go`, `pulumiTypes1.go`, …), enums in
+//! `pulumiEnums*.go` and the array/map containers in `pulumiContainers*.go`, each file with
+//! its own `init()`, all ordered by token so output is deterministic. IR alias types (shapes
+//! identical to another type of the module) are Go type aliases in `pulumiAliases*.go`: their
+//! names stay public at almost no compile cost.
 
+pub mod config;
 pub mod docs;
+pub mod enums;
+pub mod function;
+pub mod layout;
 pub mod model;
+pub mod module;
+pub mod names;
 pub mod naming;
-pub mod plan;
+pub mod objects;
+pub mod package;
+pub mod resource;
+pub mod settings;
 pub mod types;
+pub mod values;
 
+use super::sdk::{self, Cx, Language, MemberId, Sdk};
 use super::{Artifact, Target};
 use crate::diag::Diagnostics;
 use crate::ir::Package;
@@ -27,6 +48,57 @@ impl Target for Go {
 
     /// Every name the IR allows is made a valid Go identifier, so planning never fails.
     fn plan(&self, pkg: &Package) -> Result<Vec<Artifact>, Diagnostics> {
-        Ok(plan::plan(pkg))
+        sdk::plan(self, pkg)
+    }
+
+    fn warnings(&self, pkg: &Package) -> Diagnostics {
+        sdk::settings::read::<settings::Settings>(pkg).1
+    }
+
+    fn surface(&self, pkg: &Package) -> Option<Result<sdk::surface::Surface, Diagnostics>> {
+        Some(sdk::surface(self, pkg))
+    }
+}
+
+// Go keeps every provider output (not `Sdk::exposes_output`) and sends inputs as they are (not `sent_as_json`): its SDK's provider handling differs.
+impl Language for Go {
+    type Settings = settings::Settings;
+    type Names = names::Names;
+    type Module = names::Module;
+
+    fn settings(&self, pkg: &Package) -> settings::Settings {
+        sdk::settings::read(pkg).0
+    }
+
+    fn names(&self, sdk: &Sdk, settings: &settings::Settings) -> Result<names::Names, Diagnostics> {
+        Ok(names::Names::new(sdk, settings))
+    }
+
+    fn modules<'c>(&self, cx: &'c Cx<Self>) -> Vec<&'c names::Module> {
+        cx.names.modules.values().collect()
+    }
+
+    fn resource(&self, cx: &Cx<Self>, id: MemberId) -> Vec<Artifact> {
+        resource::resource_file(cx.sdk, cx.names, id).into_iter().collect()
+    }
+
+    fn function(&self, cx: &Cx<Self>, index: usize) -> Vec<Artifact> {
+        function::function_file(cx.sdk, cx.names, index).into_iter().collect()
+    }
+
+    fn module(&self, cx: &Cx<Self>, module: &names::Module) -> Vec<Artifact> {
+        module::module_files(cx.sdk, cx.names, module)
+    }
+
+    fn config(&self, cx: &Cx<Self>) -> Vec<Artifact> {
+        config::config_file(cx.sdk, cx.names).into_iter().collect()
+    }
+
+    fn package(&self, cx: &Cx<Self>, _planned: &[Artifact]) -> Vec<Artifact> {
+        package::package_files(cx.sdk, cx.names)
+    }
+
+    fn surface(&self, cx: &Cx<Self>) -> sdk::surface::Surface {
+        cx.names.surface(cx.sdk)
     }
 }

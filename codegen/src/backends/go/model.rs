@@ -37,7 +37,7 @@ pub struct Accessor {
     pub ptr_out_ty: String,
     pub ptr_plain_ty: String,
     pub ptr_value: String,
-    /// Whether gofmt keeps the applier literal on one line (see `plan::fits_one_line`).
+    /// Whether gofmt keeps the applier literal on one line (see `objects::fits_one_line`).
     pub one_line: bool,
 }
 
@@ -130,8 +130,8 @@ pub struct ResourceFile {
     pub token_lit: String,
     pub is_custom: bool,
     pub is_component: bool,
-    /// Statements (already indented one tab) between the nil-args check and registration.
-    pub prelude: Vec<String>,
+    /// What `NewX` does between the nil-args check and registration.
+    pub new_body: NewBody,
     /// `errors.New("missing one or more required arguments")` needed when args is nil.
     pub args_required: bool,
     /// `internal.` (or `""` inside the utilities package).
@@ -144,6 +144,53 @@ pub struct ResourceFile {
     pub state_type: String,
     pub accessors: Vec<Accessor>,
     pub containers: Vec<Container>,
+}
+
+/// The statements of `NewX` before registration, in order.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct NewBody {
+    /// Required inputs checked for nil.
+    pub required: Vec<RequiredArg>,
+    /// Constants and defaults of inputs, in input order.
+    pub defaults: Vec<InputDefault>,
+    /// Secret inputs wrapped with `pulumi.ToSecret`.
+    pub secrets: Vec<SecretInput>,
+    /// Wire-name literals of the secret outputs (`AdditionalSecretOutputs`).
+    pub secret_outputs: Vec<String>,
+    /// Type-literal of each alias (`pulumi.Aliases`).
+    pub alias_types: Vec<String>,
+    /// Wire-name literals of the properties that replace on change.
+    pub replace_on_changes: Vec<String>,
+}
+
+/// A required input: its field and the error message literal.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct RequiredArg {
+    pub field: String,
+    pub message: String,
+}
+
+/// A constant or default of an input.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct InputDefault {
+    /// `set` (a constant: always assigned), `if_nil` (a default), `env` (a default read
+    /// from the environment first).
+    pub kind: String,
+    pub field: String,
+    /// The value assigned (`set`, `if_nil`), or the default literal or `nil` (`env`).
+    pub value: String,
+    /// `env`: the parser argument, the variable name literals, the wrapper and the plain type.
+    pub parser: String,
+    pub envs: String,
+    pub wrap: String,
+    pub plain: String,
+}
+
+/// A secret input and its Input type.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct SecretInput {
+    pub field: String,
+    pub ty: String,
 }
 
 /// The function file.

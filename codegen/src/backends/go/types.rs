@@ -2,7 +2,7 @@
 //! [`TypeCtx`] spells it as an Input, Output or plain type inside one Go package, recording the
 //! imports and the container types (`XArray`, `XMap`, …) the spelling needs.
 
-use crate::ir::{Primitive, Token, TypeRef};
+use crate::ir::{FunctionResult, Package, Primitive, Token, TypeDef, TypeRef};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Where a named Go type lives and what it is called.
@@ -145,10 +145,17 @@ pub struct TypeCtx<'a> {
     /// Import alias per package dir.
     pub aliases: &'a BTreeMap<String, String>,
     pub imports: BTreeSet<(String, String)>,
-    pub containers: &'a mut ContainerNeeds,
+    /// The containers the spellings so far need (read by the naming pass, which decides
+    /// every container type before any file is built; file builders ignore it).
+    pub containers: ContainerNeeds,
 }
 
 impl<'a> TypeCtx<'a> {
+    /// A context for spelling types inside package `dir`.
+    pub fn new(dir: &str, import_base: &'a str, aliases: &'a BTreeMap<String, String>) -> TypeCtx<'a> {
+        TypeCtx { dir: dir.to_string(), import_base, aliases, imports: BTreeSet::new(), containers: ContainerNeeds::new() }
+    }
+
     /// A qualified name for a type living in `dir`.
     pub fn qualify(&mut self, r: &NamedRef, name: &str) -> String {
         if r.dir == self.dir {
@@ -298,8 +305,78 @@ impl<'a> TypeCtx<'a> {
     pub fn import_lines(&self) -> Vec<String> {
         self.imports
             .iter()
-            .map(|(p, a)| format!("{a} {}", super::docs::go_str(p)))
+            .map(|(p, a)| format!("{a} {}", super::values::go_str(p)))
             .collect()
+    }
+}
+
+/// Which object and enum types need `Ptr` variants: Pulumi's rule — optional uses, every
+/// type used by a (non-provider) resource, and, transitively, the fields of a type that
+/// has a pointer form (its `XPtrOutput` accessors return pointers).
+pub fn ptr_needs(pkg: &Package) -> BTreeSet<Token> {
+    let mut walk = PtrWalk { pkg, seen: BTreeSet::new(), need: BTreeSet::new() };
+    for t in pkg.types.values() {
+        if let TypeDef::Object(o) = t {
+            for p in o.properties.iter() {
+                walk.visit(&p.ty, p.required, false);
+            }
+        }
+    }
+    for r in pkg.resources.iter().chain(std::iter::once(&pkg.provider)) {
+        let state = r.state_inputs.as_deref().unwrap_or(&[]);
+        for p in r.inputs.iter().chain(&r.outputs).chain(state) {
+            walk.visit(&p.ty, p.required, !r.is_provider);
+        }
+    }
+    for f in &pkg.functions {
+        for p in f.inputs.iter().flat_map(|s| &s.properties) {
+            walk.visit(&p.ty, p.required, false);
+        }
+        match &f.outputs {
+            Some(FunctionResult::Object { shape }) => {
+                for p in &shape.properties {
+                    walk.visit(&p.ty, p.required, false);
+                }
+            }
+            Some(FunctionResult::Value { ty, .. }) => walk.visit(ty, true, false),
+            None => {}
+        }
+    }
+    for p in &pkg.config {
+        walk.visit(&p.ty, p.required, false);
+    }
+    walk.need
+}
+
+struct PtrWalk<'p> {
+    pkg: &'p Package,
+    seen: BTreeSet<Token>,
+    need: BTreeSet<Token>,
+}
+
+impl PtrWalk<'_> {
+    fn visit(&mut self, ty: &TypeRef, required: bool, parent_optional: bool) {
+        match ty {
+            TypeRef::Named { token } => match self.pkg.types.get(token) {
+                Some(TypeDef::Object(o)) => {
+                    if (!required || parent_optional) && self.seen.insert(token.clone()) {
+                        self.need.insert(token.clone());
+                        for p in o.properties.iter() {
+                            self.visit(&p.ty, p.required, true);
+                        }
+                    }
+                }
+                Some(TypeDef::Enum(_)) => {
+                    if !required || parent_optional {
+                        self.need.insert(token.clone());
+                    }
+                }
+                None => {}
+            },
+            TypeRef::Array { items } => self.visit(items, true, false),
+            TypeRef::Map { values } => self.visit(values, true, false),
+            _ => {}
+        }
     }
 }
 
@@ -322,24 +399,14 @@ pub fn builtin_name(ty: &GoTy) -> Option<String> {
 mod tests {
     use super::*;
 
-    fn ctx<'a>(
-        aliases: &'a BTreeMap<String, String>,
-        needs: &'a mut ContainerNeeds,
-    ) -> TypeCtx<'a> {
-        TypeCtx {
-            dir: String::new(),
-            import_base: "example.com/x/go/x",
-            aliases,
-            imports: BTreeSet::new(),
-            containers: needs,
-        }
+    fn ctx(aliases: &BTreeMap<String, String>) -> TypeCtx<'_> {
+        TypeCtx::new("", "example.com/x/go/x", aliases)
     }
 
     #[test]
     fn spells_primitives_and_builtins() {
         let aliases = BTreeMap::new();
-        let mut needs = ContainerNeeds::new();
-        let mut c = ctx(&aliases, &mut needs);
+        let mut c = ctx(&aliases);
         let s = GoTy::Prim(Primitive::String);
         assert_eq!(c.input(&s, true), "pulumi.StringPtrInput");
         assert_eq!(c.output(&s, false), "pulumi.StringOutput");
@@ -355,7 +422,7 @@ mod tests {
         assert_eq!(c.output(&deep, false), "StringMapArrayArrayOutput");
         assert!(c.imports.is_empty());
         assert_eq!(
-            needs[""].keys().collect::<Vec<_>>(),
+            c.containers[""].keys().collect::<Vec<_>>(),
             vec!["StringMapArrayArray"]
         );
     }
@@ -364,8 +431,7 @@ mod tests {
     fn spells_named_types_across_packages() {
         let mut aliases = BTreeMap::new();
         aliases.insert("apps/v1".to_string(), "appsv1".to_string());
-        let mut needs = ContainerNeeds::new();
-        let mut c = ctx(&aliases, &mut needs);
+        let mut c = ctx(&aliases);
         let d = GoTy::Object(NamedRef {
             dir: "apps/v1".into(),
             name: "Deployment".into(),
@@ -378,7 +444,7 @@ mod tests {
             vec!["appsv1 \"example.com/x/go/x/apps/v1\""]
         );
         assert_eq!(
-            needs["apps/v1"].keys().collect::<Vec<_>>(),
+            c.containers["apps/v1"].keys().collect::<Vec<_>>(),
             vec!["DeploymentArray", "DeploymentArrayMap"]
         );
     }
