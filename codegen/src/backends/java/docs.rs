@@ -1,5 +1,5 @@
 //! Java text escaping: Javadoc blocks that no description can close or corrupt, block
-//! comments for `@Deprecated /* … */`, and Java string literals.
+//! comments for `@Deprecated /* … */`, the doc blocks of properties, and XML text (the pom).
 //!
 //! Javadoc is HTML, and javac decodes `\uXXXX` escapes everywhere in the source, comments
 //! included, before it even finds where a comment ends; so a description is escaped as HTML
@@ -7,6 +7,7 @@
 //! block tag) and every backslash becomes `&#92;` (so no `\u002a/` can close the comment).
 
 use crate::backends::common::filter_examples;
+use crate::ir::Property;
 
 /// Cleans a description for Java readers: examples for other languages dropped, line
 /// endings normalised.
@@ -163,26 +164,61 @@ pub fn block(indent: &str, lines: &[String]) -> String {
     out.replace(" * \n", " *\n")
 }
 
-/// A double-quoted Java string literal for any text.
-pub fn java_str(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '"' => out.push_str("\\\""),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 || c == '\u{7f}' => {
-                out.push_str(&format!("\\u{:04x}", c as u32))
-            }
-            '\u{2028}' | '\u{2029}' | '\u{85}' => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
+/// `@Deprecated /* message */`.
+pub fn deprecated_annotation(msg: &str) -> String {
+    format!("@Deprecated /* {} */", escape_block_comment(msg))
+}
+
+/// Lines of a property's doc: the description, its first line after `prefix`.
+pub fn prop_doc_lines(p: &Property, prefix: &str) -> Vec<String> {
+    let mut lines = doc_lines(p.docs.as_deref().unwrap_or(""));
+    if let Some(first) = lines.first_mut() {
+        *first = format!("{prefix}{first}");
+    }
+    lines
+}
+
+/// `lines`, then `@deprecated` and its message.
+pub fn with_deprecation(mut lines: Vec<String>, deprecation: Option<&str>) -> Vec<String> {
+    if let Some(dep) = deprecation {
+        if !lines.is_empty() {
+            lines.push(String::new());
+        }
+        lines.push("@deprecated".into());
+        let d = doc_lines(dep);
+        if d.is_empty() {
+            lines.push(escape_javadoc(dep));
+        } else {
+            lines.extend(d);
         }
     }
-    out.push('"');
-    out
+    lines
+}
+
+/// The Javadoc of a described item with its deprecation, indented by `indent`.
+pub fn described(indent: &str, docs: Option<&str>, deprecation: Option<&str>) -> String {
+    block(indent, &with_deprecation(doc_lines(docs.unwrap_or("")), deprecation))
+}
+
+/// The Javadoc of a property's field (description and deprecation).
+pub fn field_doc(p: &Property) -> String {
+    block("    ", &with_deprecation(prop_doc_lines(p, ""), p.deprecation.as_deref()))
+}
+
+/// The Javadoc of a property's getter.
+pub fn getter_doc(p: &Property) -> String {
+    block("    ", &prop_doc_lines(p, "@return "))
+}
+
+/// The Javadoc of a builder setter of a property.
+pub fn setter_doc(p: &Property, field: &str) -> String {
+    let mut lines = prop_doc_lines(p, &format!("@param {field} "));
+    if lines.is_empty() {
+        return String::new();
+    }
+    lines.push(String::new());
+    lines.push("@return builder".into());
+    block("        ", &lines)
 }
 
 /// Text for an XML element or attribute (the pom).
@@ -235,7 +271,6 @@ mod tests {
 
     #[test]
     fn literals() {
-        assert_eq!(java_str("a\"b\\c\nd\u{1}é"), "\"a\\\"b\\\\c\\nd\\u0001é\"");
         assert_eq!(xml_text("a<b>&\"c\""), "a&lt;b&gt;&amp;&quot;c&quot;");
     }
 }

@@ -14,7 +14,9 @@ pub struct FileHead {
     pub imports: Vec<String>,
 }
 
-/// A builder method (one overload): `public Builder name(param_ty param) { body }`.
+/// A builder method (one overload): `public Builder name(param_ty param)`. The main
+/// overload assigns the field (`param` is the field's name) and returns the builder; the
+/// others forward to it through `wrap`.
 #[derive(Debug, Clone, Serialize, Default)]
 pub struct Setter {
     pub doc: String,
@@ -23,7 +25,31 @@ pub struct Setter {
     pub name: String,
     pub param_ty: String,
     pub param: String,
-    pub body: Vec<String>,
+    /// A forwarding overload: `return name(wrap(param));` (`Output.of`, `List.of`,
+    /// `Either.ofLeft`).
+    pub wrap: Option<String>,
+    /// What the main overload assigns into: `$` (input builders) or `this` (output builders).
+    pub target: String,
+    /// The null check of a required property, before the assignment (output builders).
+    pub required: Option<Missing>,
+}
+
+/// `throw new MissingRequiredPropertyException("Class", "field")`, as written in the file.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct Missing {
+    pub exception: String,
+    pub class_lit: String,
+    pub field_lit: String,
+}
+
+/// One statement of an input builder's `build()`: fill a default, or check a required field.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct BuildStep {
+    pub field: String,
+    /// `$.field = default;`
+    pub default: Option<String>,
+    /// The null check of a required field without a default.
+    pub required: Option<Missing>,
 }
 
 /// A field with its getter.
@@ -53,7 +79,7 @@ pub struct InputClass {
     pub fields: Vec<Field>,
     pub setters: Vec<Setter>,
     /// Statements of `build()` before `return $;` (required checks, defaults).
-    pub build: Vec<String>,
+    pub build: Vec<BuildStep>,
 }
 
 /// An output class (`@CustomType`): object types, function results, config objects.
@@ -81,7 +107,7 @@ pub struct AliasClass {
     pub target: String,
 }
 
-/// One `@Export` property of a resource.
+/// A resource class (the provider included).
 #[derive(Debug, Clone, Serialize, Default)]
 pub struct ResourceFile {
     pub head: FileHead,
@@ -108,12 +134,29 @@ pub struct ResourceFile {
     /// `@Nullable XState state, ` and `state` when the resource has state inputs.
     pub state_param: String,
     pub state_ref: String,
-    /// `.setter(value)` lines applied by `makeArgs` for constant inputs.
-    pub consts: Vec<String>,
+    /// Constant inputs `makeArgs` always sets.
+    pub consts: Vec<Const>,
     pub utilities: String,
     pub list: String,
-    pub aliases: Vec<String>,
+    /// `com.pulumi.core.Alias`, as written (when there are aliases).
+    pub alias: String,
+    pub aliases: Vec<Alias>,
     pub secrets: Vec<String>,
+}
+
+/// A constant input: `.setter(value)` in `makeArgs`.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct Const {
+    pub setter: String,
+    pub value: String,
+}
+
+/// A resource alias (string literals, each part optional).
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct Alias {
+    pub name: Option<String>,
+    pub project: Option<String>,
+    pub ty: Option<String>,
 }
 
 /// One function of a module's functions class.

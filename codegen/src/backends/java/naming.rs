@@ -1,15 +1,12 @@
 //! The Java naming oracle: every Java identifier, package and class name the backend emits
 //! comes from here.
 //!
-//! Order of decisions: overrides from the schema's `language.java` block first
-//! (`basePackage`, `packages`, per-property `language.java.name`), then the official
-//! generator's identifier rules (ported so that our names equal the official SDK's: `-`
-//! dropped, other illegal characters become `_`, keywords get a `_` suffix, members that
-//! would clash with `Object`, builder or `Resource` methods get a `_` suffix), then a
-//! per-scope collision allocator for what the official generator leaves ambiguous.
+//! Pure spelling functions: the official generator's identifier rules (ported so that our
+//! names equal the official SDK's: `-` dropped, other illegal characters become `_`,
+//! keywords get a `_` suffix, members that would clash with `Object`, builder or `Resource`
+//! methods get a `_` suffix). Which name wins a collision is decided by the naming pass
+//! ([`super::names`]), which calls these.
 
-use serde_json::Value;
-use std::collections::{BTreeMap, BTreeSet};
 
 /// Java reserved words plus the literals and `var`, which the official generator treats as
 /// keywords too.
@@ -102,6 +99,25 @@ pub const RESOURCE_METHODS: &[&str] = &[
     "idFuture",
     "registerOutputs",
 ];
+
+/// Field names that would obscure the package roots of fully qualified names in expressions.
+pub const FIELD_RESERVED: &[&str] = &["com", "java", "javax"];
+
+/// Members of every generated input class (`Empty`, the builder's `$`).
+pub const INPUT_RESERVED: &[&str] = &["Empty", "$"];
+
+/// The local of every generated output class's `build()`.
+pub const OUTPUT_RESERVED: &[&str] = &["_resultValue"];
+
+/// The field of the generated `Config` class.
+pub const CONFIG_RESERVED: &[&str] = &["config"];
+
+/// Members of every generated enum.
+pub const ENUM_RESERVED: &[&str] = &["value", "getValue", "toString"];
+
+/// `Builder` is the nested class of every generated input and output class; a top-level
+/// class of that name could not declare it.
+pub const CLASS_RESERVED: &[&str] = &["Builder"];
 
 /// Names of `java.lang` classes the generated code refers to by simple name; a generated
 /// class with one of these names forces fully qualified references.
@@ -240,6 +256,25 @@ pub fn resource_member(field: &str) -> String {
     }
 }
 
+/// The Java name a property asks for (`language.java.name`), else its wire name, made valid.
+pub fn property(p: &crate::ir::Property) -> String {
+    p.language
+        .get("java")
+        .and_then(|j| j.get("name"))
+        .and_then(serde_json::Value::as_str)
+        .filter(|s| !s.is_empty())
+        .map(ident)
+        .unwrap_or_else(|| ident(&p.name.wire))
+}
+
+/// The raw name an enum value asks for: its `name`, else its value's text.
+pub fn enum_value_name(v: &crate::ir::EnumValue) -> String {
+    v.name.clone().unwrap_or_else(|| match &v.value {
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    })
+}
+
 /// The official `ExpandShortEnumName`: one-character names that cannot be identifiers.
 fn expand_short(name: &str) -> &str {
     match name {
@@ -286,76 +321,6 @@ pub fn package_parts(dotted: &str) -> Vec<String> {
         .collect()
 }
 
-/// Settings read from the schema's `language.java` block (the official `PackageInfo`).
-#[derive(Debug, Clone, Default)]
-pub struct JavaInfo {
-    /// `basePackage` without the trailing dot (default `com.pulumi`).
-    pub base_package: String,
-    /// `packages`: schema package or module name → Java package (dotted).
-    pub packages: BTreeMap<String, String>,
-    /// `dependencies`: `group:artifact` → version.
-    pub dependencies: BTreeMap<String, String>,
-    /// `buildFiles` as written (we always write a Maven pom; see the backend docs).
-    pub build_files: Option<String>,
-}
-
-impl JavaInfo {
-    /// Reads `language.java`; missing or malformed keys fall back to the defaults.
-    pub fn from(java: &Value) -> JavaInfo {
-        let map = |key: &str| -> BTreeMap<String, String> {
-            java.get(key)
-                .and_then(Value::as_object)
-                .map(|m| {
-                    m.iter()
-                        .filter_map(|(k, v)| v.as_str().map(|s| (k.clone(), s.to_string())))
-                        .collect()
-                })
-                .unwrap_or_default()
-        };
-        let base = java
-            .get("basePackage")
-            .and_then(Value::as_str)
-            .map(|s| s.trim_matches('.').to_string())
-            .filter(|s| !s.is_empty())
-            .unwrap_or_else(|| "com.pulumi".to_string());
-        JavaInfo {
-            base_package: package_parts(&base).join("."),
-            packages: map("packages"),
-            dependencies: map("dependencies"),
-            build_files: java
-                .get("buildFiles")
-                .and_then(Value::as_str)
-                .map(str::to_string),
-        }
-    }
-
-    /// The root Java package of schema package `pkg` (`com.pulumi.random`).
-    pub fn root_package(&self, pkg: &str) -> String {
-        let name = self.packages.get(pkg).map(String::as_str).unwrap_or(pkg);
-        let mut parts = package_parts(&self.base_package);
-        parts.extend(package_parts(name));
-        parts.join(".")
-    }
-
-    /// The Java package of a canonical IR module (`index` is the root).
-    pub fn module_package(&self, pkg: &str, module: &str) -> String {
-        let root = self.root_package(pkg);
-        if module.is_empty() || module == "index" {
-            return root;
-        }
-        let m = self
-            .packages
-            .get(module)
-            .map(String::as_str)
-            .unwrap_or(module);
-        let parts = package_parts(m);
-        if parts.is_empty() {
-            return root;
-        }
-        format!("{root}.{}", parts.join("."))
-    }
-}
-
 /// The name of a module's functions class (`RandomFunctions`, `Apps_v1Functions`).
 pub fn functions_class(pkg: &str, module: &str) -> String {
     let base = if module.is_empty() || module == "index" {
@@ -364,49 +329,6 @@ pub fn functions_class(pkg: &str, module: &str) -> String {
         module
     };
     ident(&format!("{}Functions", title(base)))
-}
-
-/// Allocates unique names inside one Java scope (a package's classes, a class's fields or
-/// methods). A taken name gets `_`, then `_2`, `_3`, …
-#[derive(Debug, Default, Clone)]
-pub struct Scope {
-    used: BTreeSet<String>,
-}
-
-impl Scope {
-    pub fn new() -> Self {
-        Scope::default()
-    }
-
-    /// A scope in which `reserved` are already taken.
-    pub fn with_reserved<'a>(reserved: impl IntoIterator<Item = &'a str>) -> Self {
-        Scope {
-            used: reserved.into_iter().map(str::to_string).collect(),
-        }
-    }
-
-    pub fn reserve(&mut self, name: &str) {
-        self.used.insert(name.to_string());
-    }
-
-    pub fn is_taken(&self, name: &str) -> bool {
-        self.used.contains(name)
-    }
-
-    /// Claims `base`, or the first free suffixed variant of it.
-    pub fn claim(&mut self, base: &str) -> String {
-        let mut candidate = base.to_string();
-        if self.used.contains(&candidate) {
-            candidate = format!("{base}_");
-            let mut n = 2;
-            while self.used.contains(&candidate) {
-                candidate = format!("{base}_{n}");
-                n += 1;
-            }
-        }
-        self.used.insert(candidate.clone());
-        candidate
-    }
 }
 
 #[cfg(test)]
@@ -481,32 +403,5 @@ mod tests {
         for (i, o) in table {
             assert_eq!(enum_member(i), *o, "enum_member({i:?})");
         }
-    }
-
-    #[test]
-    fn packages() {
-        let d = JavaInfo::from(&Value::Null);
-        assert_eq!(d.root_package("random"), "com.pulumi.random");
-        assert_eq!(d.module_package("random", "index"), "com.pulumi.random");
-        assert_eq!(d.module_package("k", "apps/v1"), "com.pulumi.k.apps_v1");
-        assert_eq!(
-            d.module_package("azure-native", "default"),
-            "com.pulumi.azurenative.default_"
-        );
-        let o = JavaInfo::from(
-            &serde_json::json!({"basePackage": "org.example.", "packages": {"core/v1": "core.v1", "kubernetes": "kubernetes"}}),
-        );
-        assert_eq!(
-            o.module_package("kubernetes", "core/v1"),
-            "org.example.kubernetes.core.v1"
-        );
-    }
-
-    #[test]
-    fn scopes() {
-        let mut s = Scope::with_reserved(["Empty"]);
-        assert_eq!(s.claim("Empty"), "Empty_");
-        assert_eq!(s.claim("Empty"), "Empty_2");
-        assert_eq!(s.claim("x"), "x");
     }
 }

@@ -2,13 +2,16 @@
 //! fully qualified names), and the per-file import table ([`FileCtx`]) that turns those names
 //! into the shortest spelling that still means the same class.
 //!
-//! Flavours follow the official generator: resource and `XArgs` inputs wrap the whole value
+//! Shapes follow the official generator: resource and `XArgs` inputs wrap the whole value
 //! in one `Output<T>` (never nested), lists are `List<T>`, maps `Map<String,T>`, objects are
 //! `inputs.XArgs` (Output-accepting), `inputs.X` (plain) or `outputs.X`, two-member unions
 //! are `Either<L,R>`, wider unions and `Any` are `Object`, `Json` is gson's `JsonElement`.
 
+use super::model::FileHead;
+use super::names::Names;
+use crate::backends::common::GENERATED_HEADER;
 use super::naming::JAVA_LANG;
-use crate::ir::{Primitive, Token, TypeRef};
+use crate::ir::{Primitive, TypeRef};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
@@ -67,32 +70,9 @@ impl JType {
     }
 }
 
-/// Java names of one object type, per flavour (only the flavours that are generated).
-#[derive(Debug, Clone, Default)]
-pub struct ObjectNames {
-    /// `pkg.inputs.XArgs` (Output-accepting input class).
-    pub args: Option<String>,
-    /// `pkg.inputs.X` (plain input class).
-    pub plain: Option<String>,
-    /// `pkg.outputs.X` (`@CustomType` output class).
-    pub output: Option<String>,
-    /// `pkg.inputs.X` as an output-shaped class (config variables, as the official SDKs do).
-    pub config: Option<String>,
-}
-
-/// Everything a type expression can refer to.
-#[derive(Debug, Default)]
-pub struct NameTables {
-    pub objects: BTreeMap<Token, ObjectNames>,
-    /// Enum token → (FQN, primitive).
-    pub enums: BTreeMap<Token, (String, Primitive)>,
-    /// Resource token → FQN.
-    pub resources: BTreeMap<Token, String>,
-}
-
-/// How an object reference is spelled.
+/// How an object reference is spelled (which class of an object type a value uses).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Flavor {
+pub enum Shape {
     /// Inside `Output<…>` input values: objects are `XArgs`.
     Args,
     /// Plain inputs: objects are plain `X` input classes.
@@ -112,70 +92,67 @@ pub fn primitive(p: Primitive) -> JType {
     })
 }
 
-impl NameTables {
-    /// The bare Java type of `ty` in `flavor` (no `Output`, no optionality).
-    pub fn jtype(&self, ty: &TypeRef, flavor: Flavor) -> JType {
-        match ty {
-            TypeRef::Primitive { primitive: p } => primitive(*p),
-            TypeRef::Array { items } => JType::generic(LIST, vec![self.jtype(items, flavor)]),
-            TypeRef::Map { values } => {
-                JType::generic(MAP, vec![JType::new(STRING), self.jtype(values, flavor)])
+/// The bare Java type of `ty` in `shape` (no `Output`, no optionality).
+pub fn jtype(names: &Names, ty: &TypeRef, shape: Shape) -> JType {
+    match ty {
+        TypeRef::Primitive { primitive: p } => primitive(*p),
+        TypeRef::Array { items } => JType::generic(LIST, vec![jtype(names, items, shape)]),
+        TypeRef::Map { values } => {
+            JType::generic(MAP, vec![JType::new(STRING), jtype(names, values, shape)])
+        }
+        TypeRef::Named { token } => {
+            if let Some(e) = names.enums.get(token) {
+                return JType::new(&e.class);
             }
-            TypeRef::Named { token } => {
-                if let Some((fqn, p)) = self.enums.get(token) {
-                    let _ = p;
-                    return JType::new(fqn);
-                }
-                let Some(o) = self.objects.get(token) else {
-                    return JType::new(OBJECT);
-                };
-                let pick = match flavor {
-                    Flavor::Args => o.args.as_ref().or(o.plain.as_ref()),
-                    Flavor::Plain => o.plain.as_ref().or(o.args.as_ref()),
-                    Flavor::Output => o.output.as_ref(),
-                    Flavor::Config => o.config.as_ref().or(o.output.as_ref()),
-                };
-                pick.map(|f| JType::new(f))
-                    .unwrap_or_else(|| JType::new(OBJECT))
-            }
-            TypeRef::Resource { token } => self
-                .resources
-                .get(token)
-                .map(|f| JType::new(f))
-                .unwrap_or_else(|| JType::new(OBJECT)),
-            TypeRef::Union {
-                types,
-                primitive: prim,
-                ..
-            } => {
-                if matches!(flavor, Flavor::Output | Flavor::Config) {
-                    for t in types {
-                        if let TypeRef::Named { token } = t {
-                            if let Some((_, p)) = self.enums.get(token) {
-                                return primitive(*p);
-                            }
+            let Some(o) = names.objects.get(token) else {
+                return JType::new(OBJECT);
+            };
+            let pick = match shape {
+                Shape::Args => o.args.as_ref().or(o.plain.as_ref()),
+                Shape::Plain => o.plain.as_ref().or(o.args.as_ref()),
+                Shape::Output => o.output.as_ref(),
+                Shape::Config => o.config.as_ref().or(o.output.as_ref()),
+            };
+            pick.map(|f| JType::new(f))
+                .unwrap_or_else(|| JType::new(OBJECT))
+        }
+        TypeRef::Resource { token } => names
+            .resource_classes
+            .get(token)
+            .map(|f| JType::new(f))
+            .unwrap_or_else(|| JType::new(OBJECT)),
+        TypeRef::Union {
+            types,
+            primitive: prim,
+            ..
+        } => {
+            if matches!(shape, Shape::Output | Shape::Config) {
+                for t in types {
+                    if let TypeRef::Named { token } = t {
+                        if let Some(e) = names.enums.get(token) {
+                            return primitive(e.primitive);
                         }
                     }
                 }
-                let mut seen: Vec<JType> = Vec::new();
-                for t in types {
-                    let j = self.jtype(t, flavor);
-                    if !seen.contains(&j) {
-                        seen.push(j);
-                    }
-                }
-                match seen.len() {
-                    0 => prim.map(primitive).unwrap_or_else(|| JType::new(OBJECT)),
-                    1 => seen.remove(0),
-                    2 => JType::generic(EITHER, seen),
-                    _ => JType::new(OBJECT),
+            }
+            let mut seen: Vec<JType> = Vec::new();
+            for t in types {
+                let j = jtype(names, t, shape);
+                if !seen.contains(&j) {
+                    seen.push(j);
                 }
             }
-            TypeRef::Any | TypeRef::Inline { .. } => JType::new(OBJECT),
-            TypeRef::Json => JType::new("com.google.gson.JsonElement"),
-            TypeRef::Asset => JType::new("com.pulumi.asset.AssetOrArchive"),
-            TypeRef::Archive => JType::new("com.pulumi.asset.Archive"),
+            match seen.len() {
+                0 => prim.map(primitive).unwrap_or_else(|| JType::new(OBJECT)),
+                1 => seen.remove(0),
+                2 => JType::generic(EITHER, seen),
+                _ => JType::new(OBJECT),
+            }
         }
+        TypeRef::Any | TypeRef::Inline { .. } => JType::new(OBJECT),
+        TypeRef::Json => JType::new("com.google.gson.JsonElement"),
+        TypeRef::Asset => JType::new("com.pulumi.asset.AssetOrArchive"),
+        TypeRef::Archive => JType::new("com.pulumi.asset.Archive"),
     }
 }
 
@@ -325,6 +302,18 @@ impl FileCtx {
         }
         s.push_str(".build()");
         s
+    }
+
+    /// The import table of the file of class `fqn`, which declares `nested` classes.
+    pub fn of_class(names: &Names, fqn: &str, nested: &[&str]) -> FileCtx {
+        let (package, _) = split_fqn(fqn);
+        let classes = names.classes.get(package).cloned().unwrap_or_default();
+        FileCtx::new(package, classes, nested)
+    }
+
+    /// The file's header, package and imports (call last: it reads the imports used).
+    pub fn head(&self) -> FileHead {
+        FileHead { generated: GENERATED_HEADER.to_string(), package: self.package.clone(), imports: self.import_lines() }
     }
 
     /// Sorted `import …;` lines.
