@@ -187,6 +187,11 @@ const CASES: &[Case] = &[
         v["functions"]["shop:index:getOrder"]["outputs"]["properties"].as_object_mut().unwrap().remove("item");
         v["functions"]["shop:index:getOrder"]["outputs"]["required"] = json!([]);
     }, &[("output-removed", "result.item")]),
+    // Go keeps types and resources in one namespace: a new resource named like an existing
+    // type moves the type to `ReceiptType` there, and nowhere else.
+    ("a new resource takes a type's name in one language", |v| {
+        v["resources"]["shop:index:Receipt"] = json!({});
+    }, &[("resource-added", ""), ("name-changed", "")]),
     ("package renamed", |v| {
         let s = serde_json::to_string(v).unwrap().replace("shop:", "store:").replace("\"shop\"", "\"store\"");
         *v = serde_json::from_str(&s).unwrap();
@@ -337,4 +342,14 @@ fn corpus_aws_4_15_to_5_100() {
     let Some(md) = corpus_pair("terraform/aws.json", "terraform/aws-5.100.0.json") else { return };
     assert!(md.len() < 65_536, "the report must fit a pull-request comment: {} bytes", md.len());
     insta::assert_snapshot!("aws_4.15.1_to_5.100.0", md);
+}
+
+/// A rename one language suffers names that language, and only it.
+#[test]
+fn name_changes_name_their_language() {
+    let r = report(|v| v["resources"]["shop:index:Receipt"] = json!({}));
+    let renamed: Vec<(Option<&str>, &str, &str)> = r.changes.iter().filter(|c| c.rule.id == "name-changed").map(|c| (c.language, c.subject.as_str(), c.detail.as_str())).collect();
+    assert_eq!(renamed, [(Some("go"), "shop:index:Receipt", "type Receipt → ReceiptType")]);
+    let text = diff::render::text_report(&r, false);
+    assert!(text.contains("[go]  type Receipt → ReceiptType"), "{text}");
 }

@@ -18,7 +18,8 @@ use std::collections::BTreeMap;
 /// Every name `target` spells differently for the same IR item of `old` and `new`, or
 /// nothing when the target has no program-facing names.
 pub fn name_changes(old: &Package, new: &Package, target: &dyn Target) -> Result<Vec<Change>, Diagnostics> {
-    let (Some(before), Some(after)) = (target.surface(old), target.surface(new)) else {
+    let (before, after) = rayon::join(|| target.surface(old), || target.surface(new));
+    let (Some(before), Some(after)) = (before, after) else {
         return Ok(Vec::new());
     };
     Ok(compare(&before?, &after?, &|key| subject_of(key, new), target.name()))
@@ -53,13 +54,16 @@ fn compare(before: &Surface, after: &Surface, kind_of: &dyn Fn(&Key) -> Subject,
     out
 }
 
-/// The kind of member a key belongs to, looked up in the new package.
+/// The kind of member a key belongs to: by its item, and for properties (whose owner may
+/// be a resource, a function or a type) by looking the owner up in the new package.
 fn subject_of(key: &Key, new: &Package) -> Subject {
-    if key.item == Item::Module {
-        return Subject::Module;
-    }
-    if key.member == PROVIDER {
-        return Subject::Provider;
+    match key.item {
+        Item::Module => return Subject::Module,
+        _ if key.member == PROVIDER => return Subject::Provider,
+        Item::Resource | Item::ResourceArgs => return Subject::Resource,
+        Item::Function | Item::FunctionArgs | Item::FunctionResult => return Subject::Function,
+        Item::Type | Item::Enum | Item::EnumMember => return Subject::Type,
+        Item::Property => {}
     }
     let is = |t: &crate::ir::Token| t.to_string() == key.member;
     if new.resources.iter().any(|r| is(&r.token)) {

@@ -112,9 +112,10 @@ pub fn compare_with_languages(old: &crate::ir::Package, new: &crate::ir::Package
     // A renamed package renames every module path and import (`package-renamed` says so
     // once); member names are compared when the package keeps its name.
     let targets = if old.name == new.name { targets } else { &[] };
-    for target in targets {
-        report.changes.extend(languages::name_changes(old, new, target.as_ref())?);
-    }
+    // Each language names both versions (its full naming pass, twice): in parallel.
+    use rayon::prelude::*;
+    let per_language: Vec<Vec<Change>> = targets.par_iter().map(|t| languages::name_changes(old, new, t.as_ref())).collect::<Result<_, _>>()?;
+    report.changes.extend(per_language.into_iter().flatten());
     report.changes.sort_by(|a, b| (a.kind, &a.subject, &a.path, a.rule.id, a.language).cmp(&(b.kind, &b.subject, &b.path, b.rule.id, b.language)));
     Ok(report)
 }
