@@ -57,6 +57,7 @@ pub fn comment_lines(docs: &str) -> Vec<String> {
     for b in blocks_of(&text) {
         match b {
             Block::Para(lines) => {
+                let lines: Vec<String> = lines.into_iter().map(|l| if is_link_def(&l) { l } else { curly_quotes(&l) }).collect();
                 if !out.is_empty() {
                     out.push(String::new());
                 }
@@ -100,6 +101,16 @@ pub fn comment_lines(docs: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// gofmt's doc-comment text form of a paragraph line: it spells ``` `` ``` as `“` and `''`
+/// as `”` (go/doc/comment), so writing them so keeps the file gofmt-clean.
+fn curly_quotes(line: &str) -> String {
+    if line.contains("``") || line.contains("''") {
+        line.replace("``", "\u{201c}").replace("''", "\u{201d}")
+    } else {
+        line.to_string()
+    }
 }
 
 /// Splits comment text into paragraphs and fenced code blocks.

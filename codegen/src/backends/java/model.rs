@@ -25,9 +25,11 @@ pub struct Setter {
     pub name: String,
     pub param_ty: String,
     pub param: String,
-    /// A forwarding overload: `return name(wrap(param));` (`Output.of`, `List.of`,
+    /// A forwarding overload: `return call(wrap(param));` (`Output.of`, `List.of`,
     /// `Either.ofLeft`).
     pub wrap: Option<String>,
+    /// How the forwarding overload calls the main one (`naming::self_call`).
+    pub call: String,
     /// What the main overload assigns into: `$` (input builders) or `this` (output builders).
     pub target: String,
     /// The null check of a required property, before the assignment (output builders).

@@ -132,6 +132,17 @@ pub const JAVA_LANG: &[&str] = &[
     "Override",
 ];
 
+/// How a builder calls its own method `name`: `yield` is a restricted identifier that
+/// Java 14+ accepts as a method name but not as an unqualified call, so it is called as
+/// `this.yield(…)`; every other name is called as it is.
+pub fn self_call(name: &str) -> String {
+    if name == "yield" {
+        format!("this.{name}")
+    } else {
+        name.to_string()
+    }
+}
+
 pub fn is_keyword(s: &str) -> bool {
     KEYWORDS.contains(&s)
 }

@@ -120,14 +120,15 @@ fn input_field(ctx: &mut FileCtx, spell: &Spell, p: &Property, m: &Member, bare:
 
 /// A setter overload that forwards to the main one through `wrap`.
 fn forwarding(doc: &str, m: &Member, param_ty: String, wrap: String) -> Setter {
-    Setter { doc: doc.to_string(), annotations: vec![], name: m.accessor.clone(), param_ty, param: m.field.clone(), wrap: Some(wrap), target: String::new(), required: None }
+    let call = super::naming::self_call(&m.accessor);
+    Setter { doc: doc.to_string(), annotations: vec![], name: m.accessor.clone(), param_ty, param: m.field.clone(), wrap: Some(wrap), call, target: String::new(), required: None }
 }
 
 /// The setters of one input property: the field's own type, then the conveniences the
 /// official SDKs have (a plain value, varargs of a list, either side of an `Either`).
 fn input_setters(ctx: &mut FileCtx, p: &Property, m: &Member, bare: &JType, plain: bool, field_ty: &str) -> Vec<Setter> {
     let doc = setter_doc(p, &m.field);
-    let main = Setter { doc: doc.clone(), annotations: vec![], name: m.accessor.clone(), param_ty: field_ty.to_string(), param: m.field.clone(), wrap: None, target: "$".into(), required: None };
+    let main = Setter { doc: doc.clone(), annotations: vec![], name: m.accessor.clone(), param_ty: field_ty.to_string(), param: m.field.clone(), wrap: None, call: String::new(), target: "$".into(), required: None };
     let mut out = vec![main];
     if !plain {
         let output = ctx.r(OUTPUT);
@@ -178,7 +179,7 @@ pub fn output_class(cx: &Cx<Java>, fqn: &str, doc: &str, props: &[Property], mem
         fields.push(Field { doc: field_doc(p), annotations, ty: ty.clone(), name: field.clone(), getter_doc: getter_doc(p), getter_ty, getter: m.accessor.clone(), getter_expr });
         let setter_ann = if m.accessor == p.name.wire { format!("@{custom}.Setter") } else { format!("@{custom}.Setter({})", java_str(&p.name.wire)) };
         let required = p.required.then(|| missing(&mut ctx, &name, field));
-        setters.push(Setter { doc: String::new(), annotations: vec![setter_ann], name: m.accessor.clone(), param_ty: ty, param: field.clone(), wrap: None, target: "this".into(), required });
+        setters.push(Setter { doc: String::new(), annotations: vec![setter_ann], name: m.accessor.clone(), param_ty: ty, param: field.clone(), wrap: None, call: String::new(), target: "this".into(), required });
         if let Some(elem) = bare.un_list() {
             let list = ctx.r(LIST);
             let param_ty = format!("{}...", ctx.code(elem));

@@ -191,6 +191,8 @@ pub struct InitAssign {
     /// A provider input that is not string-like: sent JSON-encoded.
     pub json: bool,
     pub secret: bool,
+    /// The value cannot be None here (a literal default, a constant): no None test.
+    pub never_none: bool,
 }
 
 /// `get()` of a custom resource.

@@ -114,6 +114,9 @@ fn init(cx: &Cx, r: &Resource, rn: &ResourceNames, ctx: &mut TypeCtx) -> Init {
             // Provider inputs travel as strings: everything else is sent as JSON.
             json: cx.sdk.sent_as_json(r, p),
             secret: p.secret,
+            // A literal default or a constant is never None: a None test would be
+            // redundant (mypy strict rejects it).
+            never_none: literal_default || p.const_value.is_some(),
         });
     }
     Init { params, kwargs_doc, args_doc, assigns }
