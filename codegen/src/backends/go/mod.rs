@@ -34,41 +34,20 @@ pub mod types;
 pub mod values;
 
 use super::sdk::{self, Cx, Language, MemberId, Sdk};
-use super::{Artifact, Target};
+use super::Artifact;
 use crate::diag::Diagnostics;
-use crate::ir::Package;
 
 /// The Go SDK target.
 pub struct Go;
 
-impl Target for Go {
-    fn name(&self) -> &'static str {
-        "go"
-    }
-
-    /// Every name the IR allows is made a valid Go identifier, so planning never fails.
-    fn plan(&self, pkg: &Package) -> Result<Vec<Artifact>, Diagnostics> {
-        sdk::plan(self, pkg)
-    }
-
-    fn warnings(&self, pkg: &Package) -> Diagnostics {
-        sdk::settings::read::<settings::Settings>(pkg).1
-    }
-
-    fn surface(&self, pkg: &Package) -> Option<Result<sdk::surface::Surface, Diagnostics>> {
-        Some(sdk::surface(self, pkg))
-    }
-}
 
 // Go keeps every provider output (not `Sdk::exposes_output`) and sends inputs as they are (not `sent_as_json`): its SDK's provider handling differs.
 impl Language for Go {
+    const NAME: &'static str = "go";
     type Settings = settings::Settings;
     type Names = names::Names;
     type Module = names::Module;
 
-    fn settings(&self, pkg: &Package) -> settings::Settings {
-        sdk::settings::read(pkg).0
-    }
 
     fn names(&self, sdk: &Sdk, settings: &settings::Settings) -> Result<names::Names, Diagnostics> {
         Ok(names::Names::new(sdk, settings))

@@ -131,18 +131,7 @@ pub fn is_ident_part(c: char) -> bool {
 /// Replaces characters that cannot appear in a Go identifier with `_` (Pulumi's
 /// `makeValidIdentifier`, without the keyword prefix: exported names are never keywords).
 pub fn make_valid_identifier(name: &str) -> String {
-    let mut out = String::with_capacity(name.len() + 1);
-    for (i, c) in name.chars().enumerate() {
-        if !is_ident_part(c) {
-            out.push('_');
-        } else {
-            if i == 0 && !is_ident_start(c) {
-                out.push('_');
-            }
-            out.push(c);
-        }
-    }
-    out
+    crate::backends::sdk::identifier::valid(name, is_ident_start, is_ident_part)
 }
 
 /// Pulumi's Go `Title`: a leading `$` is dropped, the first letter upper-cased, and every

@@ -30,43 +30,22 @@ pub mod settings;
 pub mod types;
 pub mod values;
 
-use super::sdk::{self, surface::Surface, Cx, Language, MemberId, Sdk};
-use super::{Artifact, Target};
+use super::sdk::{surface::Surface, Cx, Language, MemberId, Sdk};
+use super::Artifact;
 use crate::diag::Diagnostics;
-use crate::ir::Package;
 use names::{Module, Names};
 use settings::Settings;
 
 /// The Java SDK target.
 pub struct Java;
 
-impl Target for Java {
-    fn name(&self) -> &'static str {
-        "java"
-    }
-
-    /// Every name the IR allows yields valid Java, so planning never fails.
-    fn plan(&self, pkg: &Package) -> Result<Vec<Artifact>, Diagnostics> {
-        sdk::plan(self, pkg)
-    }
-
-    fn warnings(&self, pkg: &Package) -> Diagnostics {
-        sdk::settings::read::<Settings>(pkg).1
-    }
-
-    fn surface(&self, pkg: &Package) -> Option<Result<Surface, Diagnostics>> {
-        Some(sdk::surface(self, pkg))
-    }
-}
 
 impl Language for Java {
+    const NAME: &'static str = "java";
     type Settings = Settings;
     type Names = Names;
     type Module = Module;
 
-    fn settings(&self, pkg: &Package) -> Settings {
-        sdk::settings::read::<Settings>(pkg).0
-    }
 
     fn names(&self, sdk: &Sdk, settings: &Settings) -> Result<Names, Diagnostics> {
         Ok(names::names(sdk, settings))
@@ -104,6 +83,8 @@ impl Language for Java {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::backends::Target;
+    use crate::ir::Package;
     use crate::backends::ArtifactContent;
     use crate::backends::sdk::surface::{Item, Key, PROVIDER};
     use serde_json::json;

@@ -27,9 +27,9 @@ pub mod values;
 
 use super::sdk::surface::{member_key, Item, Surface, PROVIDER};
 use super::sdk::{self, Language, MemberId, Sdk};
-use super::{Artifact, Target};
+use super::Artifact;
 use crate::diag::Diagnostics;
-use crate::ir::{FunctionResult, Package, TypeDef};
+use crate::ir::{FunctionResult, TypeDef};
 use names::{Module, Names};
 use settings::Settings;
 
@@ -39,33 +39,13 @@ pub struct Python;
 /// What a Python builder sees: the shared decisions, the settings and the names.
 pub type Cx<'a> = sdk::Cx<'a, Python>;
 
-impl Target for Python {
-    fn name(&self) -> &'static str {
-        "python"
-    }
-
-    /// Every name the IR allows yields valid Python, so planning never fails.
-    fn plan(&self, pkg: &Package) -> Result<Vec<Artifact>, Diagnostics> {
-        sdk::plan(self, pkg)
-    }
-
-    fn warnings(&self, pkg: &Package) -> Diagnostics {
-        sdk::settings::read::<Settings>(pkg).1
-    }
-
-    fn surface(&self, pkg: &Package) -> Option<Result<Surface, Diagnostics>> {
-        Some(sdk::surface(self, pkg))
-    }
-}
 
 impl Language for Python {
+    const NAME: &'static str = "python";
     type Settings = Settings;
     type Names = Names;
     type Module = Module;
 
-    fn settings(&self, pkg: &Package) -> Settings {
-        sdk::settings::read::<Settings>(pkg).0
-    }
 
     fn names(&self, sdk: &Sdk, settings: &Settings) -> Result<Names, Diagnostics> {
         Ok(names::names(sdk, settings))
@@ -158,6 +138,7 @@ fn surface(cx: &Cx) -> Surface {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::backends::Target;
 
     #[test]
     fn a_colliding_name_shows_up_in_the_surface() {

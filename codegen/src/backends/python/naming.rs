@@ -183,17 +183,7 @@ fn py_name_raw(name: &str, legacy: bool) -> String {
 /// Replaces characters that cannot appear in an identifier with `_` and prefixes `_` when the
 /// first character cannot start one (Pulumi's `makeValidIdentifier`).
 pub fn make_valid_identifier(name: &str) -> String {
-    let mut out = String::with_capacity(name.len() + 1);
-    for (i, c) in name.chars().enumerate() {
-        if !is_ident_part(c) {
-            out.push('_');
-        } else {
-            if i == 0 && !is_ident_start(c) {
-                out.push('_');
-            }
-            out.push(c);
-        }
-    }
+    let mut out = crate::backends::sdk::identifier::valid(name, is_ident_start, is_ident_part);
     if out.is_empty() {
         out.push('_');
     }

@@ -15,6 +15,7 @@
 //! for `cloudgen diff`).
 
 pub mod enums;
+pub mod identifier;
 pub mod literal;
 pub mod manifest;
 pub mod ns;
@@ -25,7 +26,7 @@ pub mod surface;
 pub use ns::Ns;
 pub use package::{MemberId, Members, Sdk};
 
-use super::Artifact;
+use super::{Artifact, Target};
 use crate::diag::Diagnostics;
 use crate::ir::Package;
 use rayon::prelude::*;
@@ -46,16 +47,20 @@ impl<'a, L: Language + ?Sized> Cx<'a, L> {
 
 /// One language backend, as the walk in [`plan`] drives it. Hooks take `&self` and a
 /// shared [`Cx`]: they build view models and return artifacts, they never decide names.
-pub trait Language: Sync {
+pub trait Language: Send + Sync {
+    /// The target's name: `--lang` spelling and output directory.
+    const NAME: &'static str;
     /// The typed `language.<lang>` block of the schema.
-    type Settings: Sync;
+    type Settings: settings::LanguageSettings + Sync;
     /// The immutable name table of the naming pass.
     type Names: Sync;
     /// One module of this language's layout (a directory, a Java package, …).
     type Module: Sync;
 
-    /// Reads the settings from the package.
-    fn settings(&self, pkg: &Package) -> Self::Settings;
+    /// Reads the settings from the package (warnings are the target's `warnings`).
+    fn settings(&self, pkg: &Package) -> Self::Settings {
+        settings::read::<Self::Settings>(pkg).0
+    }
 
     /// The naming pass: every name any file will use, decided once. Errors are names the
     /// language cannot spell.
@@ -84,6 +89,28 @@ pub trait Language: Sync {
     /// The names a program spells, read from the name table (for `cloudgen diff`).
     fn surface(&self, _cx: &Cx<Self>) -> surface::Surface {
         surface::Surface::default()
+    }
+}
+
+/// Every language is a [`Target`] the same way: planning is the walk, warnings are the
+/// settings' unknown keys, the surface is the naming pass's. Planning never fails for the
+/// four languages (every name the IR allows is made valid), but the hook may report names
+/// a language cannot spell.
+impl<L: Language> Target for L {
+    fn name(&self) -> &'static str {
+        L::NAME
+    }
+
+    fn plan(&self, pkg: &Package) -> Result<Vec<Artifact>, Diagnostics> {
+        plan(self, pkg)
+    }
+
+    fn warnings(&self, pkg: &Package) -> Diagnostics {
+        settings::read::<L::Settings>(pkg).1
+    }
+
+    fn surface(&self, pkg: &Package) -> Option<Result<surface::Surface, Diagnostics>> {
+        Some(surface(self, pkg))
     }
 }
 

@@ -27,9 +27,8 @@ pub mod values;
 
 use super::common::GENERATED_HEADER;
 use super::sdk::{self, Language, MemberId, Sdk};
-use super::{Artifact, Target};
+use super::Artifact;
 use crate::diag::Diagnostics;
-use crate::ir::Package;
 use layout::Module;
 use names::Names;
 use settings::Settings;
@@ -46,33 +45,13 @@ fn header() -> String {
 /// The TypeScript target (`--lang typescript`).
 pub struct TypeScript;
 
-impl Target for TypeScript {
-    fn name(&self) -> &'static str {
-        "typescript"
-    }
-
-    /// Every name the IR allows yields valid TypeScript, so planning cannot fail.
-    fn plan(&self, pkg: &Package) -> Result<Vec<Artifact>, Diagnostics> {
-        sdk::plan(self, pkg)
-    }
-
-    fn warnings(&self, pkg: &Package) -> Diagnostics {
-        sdk::settings::read::<Settings>(pkg).1
-    }
-
-    fn surface(&self, pkg: &Package) -> Option<Result<sdk::surface::Surface, Diagnostics>> {
-        Some(sdk::surface(self, pkg))
-    }
-}
 
 impl Language for TypeScript {
+    const NAME: &'static str = "typescript";
     type Settings = Settings;
     type Names = Names;
     type Module = Module;
 
-    fn settings(&self, pkg: &Package) -> Settings {
-        sdk::settings::read::<Settings>(pkg).0
-    }
 
     fn names(&self, sdk: &Sdk, settings: &Settings) -> Result<Names, Diagnostics> {
         Ok(names::names(sdk, settings))
