@@ -40,14 +40,12 @@ use crate::diag::Diagnostics;
 /// The Go SDK target.
 pub struct Go;
 
-
 // Go keeps every provider output (not `Sdk::exposes_output`) and sends inputs as they are (not `sent_as_json`): its SDK's provider handling differs.
 impl Language for Go {
     const NAME: &'static str = "go";
     type Settings = settings::Settings;
     type Names = names::Names;
     type Module = names::Module;
-
 
     fn names(&self, sdk: &Sdk, settings: &settings::Settings) -> Result<names::Names, Diagnostics> {
         Ok(names::Names::new(sdk, settings))

@@ -39,13 +39,11 @@ use settings::Settings;
 /// The Java SDK target.
 pub struct Java;
 
-
 impl Language for Java {
     const NAME: &'static str = "java";
     type Settings = Settings;
     type Names = Names;
     type Module = Module;
-
 
     fn names(&self, sdk: &Sdk, settings: &Settings) -> Result<Names, Diagnostics> {
         Ok(names::names(sdk, settings))

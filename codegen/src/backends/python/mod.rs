@@ -39,13 +39,11 @@ pub struct Python;
 /// What a Python builder sees: the shared decisions, the settings and the names.
 pub type Cx<'a> = sdk::Cx<'a, Python>;
 
-
 impl Language for Python {
     const NAME: &'static str = "python";
     type Settings = Settings;
     type Names = Names;
     type Module = Module;
-
 
     fn names(&self, sdk: &Sdk, settings: &Settings) -> Result<Names, Diagnostics> {
         Ok(names::names(sdk, settings))

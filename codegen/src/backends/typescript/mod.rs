@@ -45,13 +45,11 @@ fn header() -> String {
 /// The TypeScript target (`--lang typescript`).
 pub struct TypeScript;
 
-
 impl Language for TypeScript {
     const NAME: &'static str = "typescript";
     type Settings = Settings;
     type Names = Names;
     type Module = Module;
-
 
     fn names(&self, sdk: &Sdk, settings: &Settings) -> Result<Names, Diagnostics> {
         Ok(names::names(sdk, settings))
