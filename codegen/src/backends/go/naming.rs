@@ -137,22 +137,7 @@ pub fn make_valid_identifier(name: &str) -> String {
 /// Pulumi's Go `Title`: a leading `$` is dropped, the first letter upper-cased, and every
 /// `-` removed with the letter after it upper-cased.
 pub fn title(s: &str) -> String {
-    let s = s.strip_prefix('$').unwrap_or(s);
-    let mut out = String::with_capacity(s.len());
-    let mut upper_next = true;
-    for c in s.chars() {
-        if c == '-' {
-            upper_next = true;
-            continue;
-        }
-        if upper_next {
-            out.extend(c.to_uppercase());
-            upper_next = false;
-        } else {
-            out.push(c);
-        }
-    }
-    out
+    crate::backends::sdk::identifier::title_dashes(s.strip_prefix('$').unwrap_or(s))
 }
 
 /// An exported Go identifier from a schema name: `Title`, then illegal characters → `_`.

@@ -286,29 +286,11 @@ pub fn enum_value_name(v: &crate::ir::EnumValue) -> String {
     })
 }
 
-/// The official `ExpandShortEnumName`: one-character names that cannot be identifiers.
-fn expand_short(name: &str) -> &str {
-    match name {
-        "*" => "Asterisk",
-        "0" => "Zero",
-        "1" => "One",
-        "2" => "Two",
-        "3" => "Three",
-        "4" => "Four",
-        "5" => "Five",
-        "6" => "Six",
-        "7" => "Seven",
-        "8" => "Eight",
-        "9" => "Nine",
-        other => other,
-    }
-}
-
 /// An enum constant name (`MakeSafeEnumName`): short names expanded, made valid, title-cased,
 /// runs of `_` collapsed. `"red"` → `Red`, `"Microsoft.Batch"` → `Microsoft_Batch`, `"8.3"` →
 /// `_8_3`. Where the official generator gives up (`"+"`), we still give a name.
 pub fn enum_member(name: &str) -> String {
-    let expanded = expand_short(name);
+    let expanded = crate::backends::sdk::enums::spelled_out(name).unwrap_or(name);
     let mut s = title(&ident(expanded));
     let mut out = String::with_capacity(s.len());
     for c in s.drain(..) {

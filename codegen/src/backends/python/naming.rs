@@ -193,21 +193,7 @@ pub fn make_valid_identifier(name: &str) -> String {
 /// A class name from a token's member name: first letter upper-cased, `-` removed with
 /// the next letter upper-cased, then made a valid identifier and keyword-safe.
 pub fn class_name(token_name: &str) -> String {
-    let mut out = String::with_capacity(token_name.len());
-    let mut upper_next = true;
-    for c in token_name.chars() {
-        if c == '-' {
-            upper_next = !out.is_empty() || upper_next;
-            continue;
-        }
-        if upper_next {
-            out.extend(c.to_uppercase());
-            upper_next = false;
-        } else {
-            out.push(c);
-        }
-    }
-    keyword_safe(make_valid_identifier(&out))
+    keyword_safe(make_valid_identifier(&crate::backends::sdk::identifier::title_dashes(token_name)))
 }
 
 /// The snake_case name of a function or resource file from its token name

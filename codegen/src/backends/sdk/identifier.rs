@@ -19,6 +19,24 @@ pub fn valid(name: &str, is_start: impl Fn(char) -> bool, is_part: impl Fn(char)
     out
 }
 
+/// Pulumi's title-casing of a token name: the first letter upper-cased, and every `-`
+/// dropped with the letter after it upper-cased (`my-thing` → `MyThing`).
+pub fn title_dashes(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut upper_next = true;
+    for c in s.chars() {
+        if c == '-' {
+            upper_next = true;
+        } else if upper_next {
+            out.extend(c.to_uppercase());
+            upper_next = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -27,5 +45,12 @@ mod tests {
         let part = |c: char| c == '_' || c.is_alphanumeric();
         assert_eq!(super::valid("9lives-x", start, part), "_9lives_x");
         assert_eq!(super::valid("", start, part), "");
+    }
+
+    #[test]
+    fn title_dashes() {
+        assert_eq!(super::title_dashes("my-thing"), "MyThing");
+        assert_eq!(super::title_dashes("-a--b"), "AB");
+        assert_eq!(super::title_dashes("éa"), "Éa");
     }
 }
