@@ -656,7 +656,8 @@ class Bench:
         if aws and aws.wall() is not None:
             out.append(f"| AWS 5.100.0, all four languages < 3 s wall | {fmt_s(aws.wall())} | {'yes' if aws.wall() < 3 else 'no'} |")
             out.append(f"| … and < 1 GiB peak RSS | {fmt_mb(aws.rss())} | {'yes' if (aws.rss() or 1e9) < 1024 else 'no'} |")
-        for r in self.rows:
+        # Peers only: a --compare-with build is cloudgen itself, measured beside, not a target.
+        for r in (r for r in self.rows if not r.tool.startswith("cloudgen")):
             if r.section == "generate" and not r.baseline and r.ratio and r.ratio[0].isdigit():
                 v = float(r.ratio.rstrip("×"))
                 out.append(f"| ≥ 30× faster than {r.tool} on {r.input} [{r.langs}] | {r.ratio} | {'yes' if v >= 30 else 'no'} |")
