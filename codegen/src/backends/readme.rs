@@ -145,10 +145,19 @@ pub fn render(pkg: &Package, lang: &LanguageReadme) -> Vec<u8> {
         s.push('\n');
         return s.into_bytes();
     }
-    let meta = &pkg.meta;
-    let display = summary(meta.display_name.as_deref().unwrap_or(&pkg.name));
+    let mut s = intro(pkg, lang);
+    s.push_str(&installing(pkg, lang));
+    s.push_str(&first_program(pkg, lang));
+    s.push_str(&configuration(pkg));
+    s.push_str(&reference(pkg));
+    s.into_bytes()
+}
+
+/// The title, the package's description and what the SDK is.
+fn intro(pkg: &Package, lang: &LanguageReadme) -> String {
+    let display = summary(pkg.meta.display_name.as_deref().unwrap_or(&pkg.name));
     let mut s = format!("# {display} — {} SDK\n\n", lang.language);
-    match meta.description.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
+    match pkg.meta.description.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
         Some(d) => s.push_str(&format!("{d}\n\n")),
         None => s.push_str(&format!("Manage {display} resources with Pulumi.\n\n")),
     }
@@ -158,8 +167,12 @@ pub fn render(pkg: &Package, lang: &LanguageReadme) -> Vec<u8> {
         code(&lang.package_ref),
         lang.language
     ));
+    s
+}
 
-    s.push_str("## Installing\n\n");
+/// The language's install steps, then how the resource plugin gets installed.
+fn installing(pkg: &Package, lang: &LanguageReadme) -> String {
+    let mut s = String::from("## Installing\n\n");
     for snippet in &lang.install {
         s.push_str(&block(snippet));
         s.push('\n');
@@ -169,7 +182,7 @@ pub fn render(pkg: &Package, lang: &LanguageReadme) -> Vec<u8> {
         Some(v) => s.push_str(&format!("Programs run with the Pulumi CLI and the {plugin} resource plugin, version {}", code(v))),
         None => s.push_str(&format!("Programs run with the Pulumi CLI and the {plugin} resource plugin")),
     }
-    match (meta.plugin_download_url.as_deref(), pkg.version.as_deref()) {
+    match (pkg.meta.plugin_download_url.as_deref(), pkg.version.as_deref()) {
         (Some(url), _) => s.push_str(&format!(", which the CLI downloads from {} on first use.\n\n", code(url))),
         (None, Some(v)) => s.push_str(&format!(
             ", which the CLI installs on first use (or ahead of time: {}).\n\n",
@@ -177,50 +190,56 @@ pub fn render(pkg: &Package, lang: &LanguageReadme) -> Vec<u8> {
         )),
         (None, None) => s.push_str(", which the CLI installs on first use.\n\n"),
     }
+    s
+}
 
-    if let (Some(program), Some(ex)) = (&lang.program, example(pkg)) {
-        s.push_str("## A first program\n\n");
-        s.push_str(&format!(
-            "Creates one {} (`{}`) and exports its id:\n\n",
-            code(&ex.resource.token.name),
-            ex.resource.token
-        ));
-        s.push_str(&block(program));
-        s.push('\n');
+/// The language's first program, when it has one and the package has an example resource.
+fn first_program(pkg: &Package, lang: &LanguageReadme) -> String {
+    let (Some(program), Some(ex)) = (&lang.program, example(pkg)) else { return String::new() };
+    let mut s = String::from("## A first program\n\n");
+    s.push_str(&format!("Creates one {} (`{}`) and exports its id:\n\n", code(&ex.resource.token.name), ex.resource.token));
+    s.push_str(&block(program));
+    s.push('\n');
+    s
+}
+
+/// The provider's configuration keys, with required/secret notes and their summaries.
+fn configuration(pkg: &Package) -> String {
+    if pkg.config.is_empty() {
+        return String::new();
     }
-
-    if !pkg.config.is_empty() {
-        s.push_str("## Configuration\n\n");
-        s.push_str(&format!(
-            "Set with `pulumi config set {}:<key> <value>` (add `--secret` for secrets):\n\n",
-            pkg.name
-        ));
-        for p in &pkg.config {
-            let mut notes = Vec::new();
-            if p.required {
-                notes.push("required");
-            }
-            if p.secret {
-                notes.push("secret");
-            }
-            let notes = if notes.is_empty() { String::new() } else { format!(" ({})", notes.join(", ")) };
-            let docs = p.docs.as_deref().map(summary).filter(|d| !d.is_empty());
-            s.push_str(&format!(
-                "- {}{notes}{}\n",
-                code(&format!("{}:{}", pkg.name, p.name.wire)),
-                docs.map(|d| format!(": {d}")).unwrap_or_default()
-            ));
+    let mut s = String::from("## Configuration\n\n");
+    s.push_str(&format!("Set with `pulumi config set {}:<key> <value>` (add `--secret` for secrets):\n\n", pkg.name));
+    for p in &pkg.config {
+        let mut notes = Vec::new();
+        if p.required {
+            notes.push("required");
         }
-        s.push('\n');
+        if p.secret {
+            notes.push("secret");
+        }
+        let notes = if notes.is_empty() { String::new() } else { format!(" ({})", notes.join(", ")) };
+        let docs = p.docs.as_deref().map(summary).filter(|d| !d.is_empty());
+        s.push_str(&format!(
+            "- {}{notes}{}\n",
+            code(&format!("{}:{}", pkg.name, p.name.wire)),
+            docs.map(|d| format!(": {d}")).unwrap_or_default()
+        ));
     }
+    s.push('\n');
+    s
+}
 
+/// How much the package holds, its links and its license.
+fn reference(pkg: &Package) -> String {
+    let meta = &pkg.meta;
     let links: Vec<String> = [("Homepage", &meta.homepage), ("Repository", &meta.repository)]
         .into_iter()
         .filter_map(|(k, v)| v.as_deref().map(|v| format!("- {k}: <{}>\n", v.replace(['<', '>', '\n'], ""))))
         .collect();
     let resources = pkg.resources.len();
     let functions = pkg.functions.len();
-    s.push_str("## Reference\n\n");
+    let mut s = String::from("## Reference\n\n");
     s.push_str(&format!(
         "{resources} resource{} and {functions} function{}, each documented where it is declared.\n",
         if resources == 1 { "" } else { "s" },
@@ -233,7 +252,7 @@ pub fn render(pkg: &Package, lang: &LanguageReadme) -> Vec<u8> {
     if let Some(l) = meta.license.as_deref() {
         s.push_str(&format!("\nLicense: {}\n", code(l)));
     }
-    s.into_bytes()
+    s
 }
 
 #[cfg(test)]
