@@ -13,6 +13,41 @@ pub fn repo_root() -> PathBuf {
         .to_path_buf()
 }
 
+/// Where the setup scripts install tools: `$CLOUDGEN_TOOLS_DIR`, else
+/// `~/.cache/cloudgen-tools` (outside the clone).
+pub fn tools_dir() -> PathBuf {
+    if let Some(d) = std::env::var_os("CLOUDGEN_TOOLS_DIR").filter(|d| !d.is_empty()) {
+        return PathBuf::from(d);
+    }
+    let home = std::env::var_os("HOME").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("/nonexistent"));
+    home.join(".cache/cloudgen-tools")
+}
+
+/// A temp dir for one test (`cloudgen-<label>-…`), deleted on drop unless
+/// CLOUDGEN_KEEP_TEMP=1, which keeps and prints it so a failure can be reproduced by hand.
+pub struct Scratch {
+    /// Held only so the directory is deleted on drop; `None` when kept.
+    _guard: Option<tempfile::TempDir>,
+    path: PathBuf,
+}
+
+impl Scratch {
+    pub fn new(label: &str) -> Scratch {
+        let dir = tempfile::Builder::new().prefix(&format!("cloudgen-{label}-")).tempdir().expect("create temp dir");
+        let path = dir.path().to_path_buf();
+        if std::env::var("CLOUDGEN_KEEP_TEMP").is_ok_and(|v| v == "1") {
+            eprintln!("[{label}] keeping temp dir {}", path.display());
+            let _ = dir.keep();
+            return Scratch { _guard: None, path };
+        }
+        Scratch { _guard: Some(dir), path }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
 /// True when CI (or the developer) demands that nothing be skipped.
 pub fn required() -> bool {
     std::env::var("CI").is_ok_and(|v| v == "true" || v == "1")

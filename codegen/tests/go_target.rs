@@ -21,6 +21,11 @@
 //! or CLOUDGEN_REQUIRE_TOOLS=1 they fail instead. CLOUDGEN_KEEP_TEMP=1 keeps the temp dirs.
 
 mod common;
+#[path = "toolchains/mod.rs"]
+mod toolchains;
+
+use toolchains::go::have_go;
+use toolchains::{show, Scratch};
 
 use cloudgen::backends::go::Go;
 use std::collections::BTreeMap;
@@ -125,65 +130,11 @@ fn layout_follows_import_base_path() {
 // Running the Go tools
 // ---------------------------------------------------------------------------------------
 
-/// Says why a test cannot run (see [`common::skip`]).
-fn skip(why: &str) {
-    common::skip(why);
-}
-
-/// True when `go` runs; otherwise skips (or panics in CI).
-fn have_go() -> bool {
-    match Command::new("go").arg("version").output() {
-        Ok(o) if o.status.success() => true,
-        _ => {
-            skip("`go` is not on PATH (install Go 1.25+)");
-            false
-        }
-    }
-}
-
-struct Scratch {
-    _guard: Option<tempfile::TempDir>,
-    path: PathBuf,
-}
-
-impl Scratch {
-    fn new(label: &str) -> Scratch {
-        let dir = tempfile::Builder::new()
-            .prefix(&format!("cloudgen-go-{label}-"))
-            .tempdir()
-            .expect("temp dir");
-        let path = dir.path().to_path_buf();
-        if std::env::var("CLOUDGEN_KEEP_TEMP").is_ok_and(|v| v == "1") {
-            eprintln!("[{label}] keeping {}", path.display());
-            let _ = dir.keep();
-            return Scratch { _guard: None, path };
-        }
-        Scratch {
-            _guard: Some(dir),
-            path,
-        }
-    }
-}
-
+/// `go` in `dir`, allowed to write go.mod/go.sum (the generated modules carry no go.sum).
 fn go(dir: &Path, args: &[&str]) -> Command {
-    let mut cmd = Command::new("go");
-    cmd.args(args)
-        .current_dir(dir)
-        .env("GOFLAGS", "-mod=mod")
-        .env("GOWORK", "off");
+    let mut cmd = toolchains::go::go(dir, args);
+    cmd.env("GOFLAGS", "-mod=mod");
     cmd
-}
-
-fn show(out: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    )
-    .lines()
-    .filter(|l| !l.starts_with("go: downloading"))
-    .collect::<Vec<_>>()
-    .join("\n")
 }
 
 fn output(mut cmd: Command) -> Output {
@@ -250,7 +201,7 @@ fn proxy_reachable(scratch: &Path) -> bool {
         ],
     ));
     if !o.status.success() {
-        skip(&format!(
+        common::skip(&format!(
             "the Go module proxy cannot serve github.com/pulumi/pulumi/sdk/v3@{PULUMI_SDK}:\n{}",
             show(&o)
         ));
@@ -265,7 +216,7 @@ fn corpus_file(rel: &str) -> Option<PathBuf> {
     if p.is_file() {
         Some(p)
     } else {
-        skip(&format!("corpus file {} is missing", p.display()));
+        common::skip(&format!("corpus file {} is missing", p.display()));
         None
     }
 }
@@ -276,7 +227,7 @@ fn toolchain_examples_random_tls() {
         return;
     }
     let scratch = Scratch::new("toolchain");
-    if !proxy_reachable(&scratch.path) {
+    if !proxy_reachable(scratch.path()) {
         return;
     }
     let mut inputs = vec![
@@ -287,7 +238,7 @@ fn toolchain_examples_random_tls() {
     ];
     inputs.extend(corpus_file("pulumi/random-4.21.1.schema.json"));
     inputs.extend(corpus_file("pulumi/tls-4.10.0.schema.json"));
-    let modules = generate(&inputs, &scratch.path.join("out"));
+    let modules = generate(&inputs, &scratch.path().join("out"));
     assert_eq!(
         modules.len(),
         inputs.len(),
@@ -345,17 +296,17 @@ fn runtime(pkg: &str, schema: &str) {
         return;
     }
     let scratch = Scratch::new(&format!("runtime-{pkg}"));
-    if !proxy_reachable(&scratch.path) {
+    if !proxy_reachable(scratch.path()) {
         return;
     }
-    let modules = generate(&[example(schema)], &scratch.path.join("out"));
+    let modules = generate(&[example(schema)], &scratch.path().join("out"));
     let sdk = modules.first().expect("a module").clone();
     let module_path = std::fs::read_to_string(sdk.join("go.mod"))
         .expect("go.mod")
         .lines()
         .find_map(|l| l.strip_prefix("module ").map(str::to_string))
         .expect("module line");
-    let work = scratch.path.join("work");
+    let work = scratch.path().join("work");
     let src = common::repo_root().join("tests/runtime/go");
     copy_files(&src, &work);
     copy_files(&src.join(pkg), &work);
@@ -396,7 +347,7 @@ fn parity(pkg: &str, schema: &str, official: &str, version: &str, extra: &[(&str
         return;
     };
     let scratch = Scratch::new(&format!("parity-{pkg}"));
-    if !proxy_reachable(&scratch.path) {
+    if !proxy_reachable(scratch.path()) {
         return;
     }
     let src = common::repo_root().join("tests/parity/go").join(pkg);
@@ -405,7 +356,7 @@ fn parity(pkg: &str, schema: &str, official: &str, version: &str, extra: &[(&str
         ("github.com/pulumi/pulumi/sdk/v3", PULUMI_SDK),
     ];
     requires.extend_from_slice(extra);
-    let work = scratch.path.join("official");
+    let work = scratch.path().join("official");
     copy_files(&src, &work);
     program_go_mod(&work, "cloudgen.test/parity", &requires, None);
     let o = output(go(&work, &["build", "-o", "/dev/null", "."]));
@@ -414,15 +365,15 @@ fn parity(pkg: &str, schema: &str, official: &str, version: &str, extra: &[(&str
         // The official module must come from the proxy; an unreachable one is a skip, a
         // compile error is a broken parity program.
         if text.contains("reading https://") || text.contains("dial tcp") {
-            skip(&format!("cannot fetch {official}@{version}:\n{text}"));
+            common::skip(&format!("cannot fetch {official}@{version}:\n{text}"));
             return;
         }
         panic!(
             "the parity program does not build against the official {official}@{version}:\n{text}"
         );
     }
-    let modules = generate(&[schema], &scratch.path.join("out"));
-    let ours = scratch.path.join("ours");
+    let modules = generate(&[schema], &scratch.path().join("out"));
+    let ours = scratch.path().join("ours");
     copy_files(&src, &ours);
     program_go_mod(
         &ours,
@@ -452,7 +403,7 @@ fn readme_programs_build() {
         return;
     }
     let scratch = Scratch::new("readme");
-    if !proxy_reachable(&scratch.path) {
+    if !proxy_reachable(scratch.path()) {
         return;
     }
     for (name, dir) in common::generated_packages("go") {
@@ -463,7 +414,7 @@ fn readme_programs_build() {
             .lines()
             .find_map(|l| l.strip_prefix("module ").map(str::to_string))
             .expect("module line");
-        let work = scratch.path.join(&name);
+        let work = scratch.path().join(&name);
         std::fs::create_dir_all(&work).expect("mkdir");
         std::fs::write(work.join("main.go"), &program).expect("write main.go");
         program_go_mod(
@@ -523,7 +474,7 @@ fn corpus_builds() {
         return;
     };
     let scratch = Scratch::new("corpus");
-    if !proxy_reachable(&scratch.path) {
+    if !proxy_reachable(scratch.path()) {
         return;
     }
     let mut schemas = common::files_with(
@@ -546,7 +497,7 @@ fn corpus_builds() {
             .next()
             .unwrap_or_default()
             .to_string();
-        let out = scratch.path.join(format!("{i:03}"));
+        let out = scratch.path().join(format!("{i:03}"));
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_cloudgen"));
         cmd.arg("generate")
             .arg(s)

@@ -18,6 +18,10 @@
 //! the test skipped; with CI=true or CLOUDGEN_REQUIRE_TOOLS=1 it fails instead.
 
 mod common;
+#[path = "toolchains/mod.rs"]
+mod toolchains;
+
+use toolchains::java::java_classpath as classpath;
 
 use cloudgen::backends::java::Java;
 use cloudgen::ir::{
@@ -29,7 +33,6 @@ use serde_json::json;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::sync::OnceLock;
 use std::time::Instant;
 
 use common::{bundle, finish, object, prop, req, src, tok};
@@ -636,101 +639,14 @@ fn corpus_random_snapshot() {
 // Toolchain
 // ---------------------------------------------------------------------------------------
 
-/// Says why a test cannot run (see [`common::skip`]).
-fn skip(why: &str) {
-    common::skip(why);
-}
-
-fn tool_ok(cmd: &str, arg: &str) -> bool {
-    Command::new(cmd)
-        .arg(arg)
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
-
+/// tests/toolchains/java/ (the pom whose classpath the tests compile against).
 fn toolchain_dir() -> PathBuf {
-    common::repo_root().join("tests/toolchains/java")
+    toolchains::config_dir("java")
 }
 
-/// The classpath of tests/toolchains/java/pom.xml, resolved once per pom content and cached
-/// beside the test binaries (offline first, so a warm ~/.m2 needs no network).
-fn classpath() -> Option<PathBuf> {
-    static CP: OnceLock<Option<PathBuf>> = OnceLock::new();
-    CP.get_or_init(|| {
-        for (tool, arg) in [("java", "-version"), ("javac", "-version"), ("mvn", "-v")] {
-            if !tool_ok(tool, arg) {
-                skip(&format!("`{tool}` is not available (the Java toolchain needs a JDK 11+ and Maven)"));
-                return None;
-            }
-        }
-        let pom = toolchain_dir().join("pom.xml");
-        let content = std::fs::read(&pom).ok()?;
-        let key = content.iter().fold(0xcbf29ce484222325u64, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x100000001b3));
-        let cache = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("java-classpath-{key:016x}.txt"));
-        if let Ok(cp) = std::fs::read_to_string(&cache) {
-            if !cp.trim().is_empty() && cp.trim().split(':').all(|j| Path::new(j).is_file()) {
-                return Some(cache);
-            }
-        }
-        let tmp = cache.with_extension("tmp");
-        for offline in [true, false] {
-            let mut cmd = Command::new("mvn");
-            cmd.current_dir(toolchain_dir()).args(["-q", "-B"]);
-            if offline {
-                cmd.arg("-o");
-            }
-            cmd.args(["dependency:build-classpath", &format!("-Dmdep.outputFile={}", tmp.display())]);
-            if cmd.output().is_ok_and(|o| o.status.success()) && std::fs::rename(&tmp, &cache).is_ok() {
-                return Some(cache);
-            }
-        }
-        skip("cannot resolve com.pulumi:pulumi with `mvn dependency:build-classpath` (no network and no warm ~/.m2)");
-        None
-    })
-    .clone()
-}
-
-/// Compiles each `(source_dir, out_dir)` in one JVM; returns (dir, ok, millis, diagnostics).
+/// [`toolchains::java::batch_javac`] as (source dir, ok, millis, diagnostics) rows.
 fn batch_javac(cp: &Path, projects: &[(PathBuf, PathBuf)]) -> Vec<(String, bool, u64, String)> {
-    let mut cmd = Command::new("java");
-    // C1 only and the serial collector: javac runs are short, and CI machines have 2 cores.
-    cmd.args(["-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"])
-        .arg(toolchain_dir().join("BatchJavac.java"))
-        .arg(cp);
-    for (s, o) in projects {
-        cmd.arg(s).arg(o);
-    }
-    let out = cmd.output().expect("run java");
-    let text = String::from_utf8_lossy(&out.stdout).to_string();
-    let mut results: Vec<(String, bool, u64, String)> = Vec::new();
-    for line in text.lines() {
-        let mut parts = line.splitn(3, ' ');
-        match (parts.next(), parts.next(), parts.next()) {
-            (Some(tag @ ("OK" | "FAIL")), Some(dir), Some(ms))
-                if ms.chars().all(|c| c.is_ascii_digit()) =>
-            {
-                results.push((
-                    dir.to_string(),
-                    tag == "OK",
-                    ms.parse().unwrap_or(0),
-                    String::new(),
-                ));
-            }
-            _ => {
-                if let Some(last) = results.last_mut() {
-                    last.3.push_str(line);
-                    last.3.push('\n');
-                }
-            }
-        }
-    }
-    assert_eq!(
-        results.len(),
-        projects.len(),
-        "BatchJavac did not report every project:\n{text}\n{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    results
+    toolchains::java::batch_javac(cp, projects).into_iter().map(|r| (r.source, r.ok, r.millis, r.diagnostics)).collect()
 }
 
 fn read_cp(cp: &Path) -> String {

@@ -19,66 +19,20 @@
 //! fails instead. Set CLOUDGEN_KEEP_TEMP=1 to keep (and print) the temp dirs for debugging.
 
 mod common;
+#[path = "toolchains/mod.rs"]
+mod toolchains;
+
+use toolchains::python::{mypy_ini, venv_python, IMPORT_ALL};
+use toolchains::typescript::{node_modules, tsc, TSC_STRICT};
+use toolchains::{generate, run, show, skip, subdirs, symlink, tools_dir, Scratch};
 
 use std::ffi::OsStr;
-use std::fmt::Write as _;
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-use std::time::Instant;
+use std::process::Command;
 
 // ---------------------------------------------------------------------------------------
 // Locating the tools
 // ---------------------------------------------------------------------------------------
-
-/// Says why a test cannot run (see [`common::skip`]).
-fn skip(why: &str) {
-    common::skip(&format!("{why} (run scripts/setup-tools.sh, or scripts/test.sh which does)"));
-}
-
-fn tools_dir() -> PathBuf {
-    if let Some(d) = std::env::var_os("CLOUDGEN_TOOLS_DIR").filter(|d| !d.is_empty()) {
-        return PathBuf::from(d);
-    }
-    let home = std::env::var_os("HOME").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("/nonexistent"));
-    home.join(".cache/cloudgen-tools")
-}
-
-/// The pinned `node_modules` (typescript, @pulumi/pulumi, @types/node), if installed and
-/// `node` runs.
-fn node_modules() -> Option<PathBuf> {
-    let nm = std::env::var_os("CLOUDGEN_NODE_MODULES")
-        .filter(|d| !d.is_empty())
-        .map(PathBuf::from)
-        .unwrap_or_else(|| tools_dir().join("node/node_modules"));
-    for needed in ["typescript/bin/tsc", "@pulumi/pulumi/package.json", "@types/node/package.json"] {
-        if !nm.join(needed).is_file() {
-            skip(&format!("the TypeScript toolchain is not installed: {} is missing", nm.join(needed).display()));
-            return None;
-        }
-    }
-    match Command::new("node").arg("--version").output() {
-        Ok(o) if o.status.success() => Some(nm),
-        _ => {
-            skip("`node` is not on PATH");
-            None
-        }
-    }
-}
-
-/// The pinned venv's python (pulumi, mypy, pytest), if installed.
-fn venv_python() -> Option<PathBuf> {
-    let venv = std::env::var_os("CLOUDGEN_PYTHON_VENV")
-        .filter(|d| !d.is_empty())
-        .map(PathBuf::from)
-        .unwrap_or_else(|| tools_dir().join("python/venv"));
-    let python = venv.join("bin/python");
-    if !python.is_file() {
-        skip(&format!("the Python toolchain is not installed: {} is missing", python.display()));
-        return None;
-    }
-    Some(python)
-}
 
 /// A schema from ../shared/corpus (beside the clone; CI provides it).
 fn corpus_file(rel: &str) -> Option<PathBuf> {
@@ -93,99 +47,6 @@ fn corpus_file(rel: &str) -> Option<PathBuf> {
 // ---------------------------------------------------------------------------------------
 // Running things
 // ---------------------------------------------------------------------------------------
-
-/// A temp dir that is kept (and printed) when CLOUDGEN_KEEP_TEMP=1, so a failure can be
-/// reproduced by hand in the same tree.
-struct Scratch {
-    /// Held only so the directory is deleted on drop; `None` when kept.
-    _guard: Option<tempfile::TempDir>,
-    path: PathBuf,
-}
-
-impl Scratch {
-    fn new(label: &str) -> Scratch {
-        let dir = tempfile::Builder::new().prefix(&format!("cloudgen-{label}-")).tempdir().expect("create temp dir");
-        let path = dir.path().to_path_buf();
-        if std::env::var("CLOUDGEN_KEEP_TEMP").is_ok_and(|v| v == "1") {
-            eprintln!("[{label}] keeping temp dir {}", path.display());
-            let _ = dir.keep();
-            return Scratch { _guard: None, path };
-        }
-        Scratch { _guard: Some(dir), path }
-    }
-    fn path(&self) -> &Path {
-        &self.path
-    }
-}
-
-/// Tool output, cut to a readable length: failures print it, and a thousand-line mypy
-/// report buried in a CI log helps nobody more than its first few hundred lines.
-fn show(out: &Output) -> String {
-    const MAX_LINES: usize = 300;
-    let mut s = String::new();
-    for (name, bytes) in [("stdout", &out.stdout), ("stderr", &out.stderr)] {
-        let text = String::from_utf8_lossy(bytes);
-        let lines: Vec<&str> = text.lines().collect();
-        if lines.is_empty() {
-            continue;
-        }
-        let _ = writeln!(s, "--- {name} ({} lines) ---", lines.len());
-        for l in lines.iter().take(MAX_LINES) {
-            let _ = writeln!(s, "{l}");
-        }
-        if lines.len() > MAX_LINES {
-            let _ = writeln!(s, "... {} more lines", lines.len() - MAX_LINES);
-        }
-    }
-    s
-}
-
-fn describe(cmd: &Command) -> String {
-    let mut s = cmd.get_program().to_string_lossy().into_owned();
-    for a in cmd.get_args() {
-        s.push(' ');
-        s.push_str(&a.to_string_lossy());
-    }
-    if let Some(dir) = cmd.get_current_dir() {
-        s.push_str(&format!("   (in {})", dir.display()));
-    }
-    s
-}
-
-/// Run `cmd`; panic with the command line and its output unless it exits 0.
-fn run(label: &str, mut cmd: Command) -> Output {
-    let what = describe(&cmd);
-    let start = Instant::now();
-    let out = cmd.output().unwrap_or_else(|e| panic!("[{label}] could not start `{what}`: {e}"));
-    let secs = start.elapsed().as_secs_f64();
-    if !out.status.success() {
-        panic!("[{label}] FAILED ({}, {secs:.1}s): {what}\n{}", out.status, show(&out));
-    }
-    eprintln!("[{label}] ok in {secs:.1}s: {what}");
-    out
-}
-
-/// Generate `inputs` for one language into `<out>/<lang>/<package>/` with the built binary,
-/// and return the package directories it produced.
-fn generate(label: &str, inputs: &[PathBuf], lang: &str, out: &Path) -> Vec<PathBuf> {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_cloudgen"));
-    cmd.arg("generate").args(inputs).args(["--lang", lang, "--out"]).arg(out);
-    // Run outside the clone so nothing relative to the working directory (schemas/,
-    // generated/) can leak into or out of the test.
-    cmd.current_dir(out.parent().expect("out has a parent"));
-    run(&format!("{label}: generate"), cmd);
-    let pkgs = subdirs(&out.join(lang));
-    assert!(!pkgs.is_empty(), "[{label}] `cloudgen generate --lang {lang}` produced no package under {}", out.join(lang).display());
-    pkgs
-}
-
-fn subdirs(dir: &Path) -> Vec<PathBuf> {
-    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map(|rd| rd.flatten().map(|e| e.path()).filter(|p| p.is_dir()).collect())
-        .unwrap_or_default();
-    v.sort();
-    v
-}
 
 fn files_under(dir: &Path, pred: &dyn Fn(&Path) -> bool) -> Vec<PathBuf> {
     let mut out = Vec::new();
@@ -223,13 +84,6 @@ fn copy_tree(from: &Path, to: &Path) {
     }
 }
 
-fn link(target: &Path, link: &Path) {
-    #[cfg(unix)]
-    std::os::unix::fs::symlink(target, link).unwrap_or_else(|e| panic!("symlink {} -> {}: {e}", link.display(), target.display()));
-    #[cfg(not(unix))]
-    panic!("the toolchain tests symlink node_modules and need a unix host ({} -> {})", link.display(), target.display());
-}
-
 fn has_ext(p: &Path, ext: &str) -> bool {
     p.file_name().and_then(OsStr::to_str).is_some_and(|n| n.ends_with(ext))
 }
@@ -238,33 +92,10 @@ fn has_ext(p: &Path, ext: &str) -> bool {
 // TypeScript
 // ---------------------------------------------------------------------------------------
 
-/// Every strict-family flag, spelled out: `--strict` only changes the defaults, so a
-/// generated tsconfig that set e.g. `"noImplicitAny": false` would otherwise win.
-const TSC_STRICT: &[&str] = &[
-    "--strict",
-    "--noImplicitAny",
-    "--strictNullChecks",
-    "--strictFunctionTypes",
-    "--strictBindCallApply",
-    "--strictPropertyInitialization",
-    "--strictBuiltinIteratorReturn",
-    "--noImplicitThis",
-    "--useUnknownInCatchVariables",
-    "--alwaysStrict",
-];
-
-fn tsc(nm: &Path, dir: &Path) -> Command {
-    let mut cmd = Command::new("node");
-    cmd.arg(nm.join("typescript/bin/tsc")).current_dir(dir);
-    cmd
-}
-
-/// Type-check one generated TypeScript package in place (it must already be a scratch
-/// copy): node_modules is linked to the pinned tools, then `tsc -p` with every strict flag.
 fn tsc_check_package(label: &str, pkg: &Path, nm: &Path) {
     let tsconfig = pkg.join("tsconfig.json");
     assert!(tsconfig.is_file(), "[{label}] the generated package has no tsconfig.json: {}", pkg.display());
-    link(nm, &pkg.join("node_modules"));
+    symlink(nm, &pkg.join("node_modules"));
     let sources = files_under(pkg, &|p| has_ext(p, ".ts"));
     assert!(!sources.is_empty(), "[{label}] no .ts files in {}", pkg.display());
 
@@ -306,10 +137,6 @@ fn typescript_typechecks(label: &str, inputs: &[PathBuf]) {
 // Python
 // ---------------------------------------------------------------------------------------
 
-fn mypy_ini() -> PathBuf {
-    common::repo_root().join("tests/toolchains/python/mypy.ini")
-}
-
 /// The import packages (directories with `__init__.py`) in one generated distribution.
 fn python_import_packages(label: &str, dist: &Path) -> Vec<String> {
     let pkgs: Vec<String> = subdirs(dist)
@@ -338,17 +165,8 @@ fn mypy_check_dist(label: &str, dist: &Path, python: &Path, cache: &Path) {
     mypy.current_dir(dist).env("PYTHONDONTWRITEBYTECODE", "1").env_remove("MYPYPATH");
     run(&format!("{label}: mypy"), mypy);
 
-    let script = "import importlib, pkgutil, sys\n\
-        n = 0\n\
-        for top in sys.argv[1:]:\n\
-        \x20   m = importlib.import_module(top)\n\
-        \x20   n += 1\n\
-        \x20   for info in pkgutil.walk_packages(m.__path__, top + '.'):\n\
-        \x20       importlib.import_module(info.name)\n\
-        \x20       n += 1\n\
-        print(f'imported {n} modules')\n";
     let mut import = Command::new(python);
-    import.arg("-c").arg(script).args(&pkgs).current_dir(dist).env("PYTHONPATH", dist).env("PYTHONDONTWRITEBYTECODE", "1");
+    import.arg("-c").arg(IMPORT_ALL).args(&pkgs).current_dir(dist).env("PYTHONPATH", dist).env("PYTHONDONTWRITEBYTECODE", "1");
     run(&format!("{label}: import every module"), import);
 }
 
@@ -516,7 +334,7 @@ fn typescript_runtime(pkg: &str, schema_file: &str) {
     copy_tree(sdk, &work.join("sdk"));
     copy_files(&runtime_dir("typescript"), &work);
     copy_files(&program, &work);
-    link(&nm, &work.join("node_modules"));
+    symlink(&nm, &work.join("node_modules"));
     let tests: Vec<PathBuf> = files_under(&work, &|p| has_ext(p, ".test.ts") && p.parent() == Some(work.as_path()));
     assert!(!tests.is_empty(), "[{label}] no *.test.ts in {}", program.display());
 

@@ -2,23 +2,15 @@
 //! runtimes, the Terraform provider binaries — where the setup scripts put them, or saying
 //! why the test skips (a failure under CI=true / CLOUDGEN_REQUIRE_TOOLS=1).
 
-use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::Command;
 
 use crate::common;
+use common::tools_dir;
 
 /// Says why a test cannot run (see [`common::skip`]).
 pub fn skip(why: &str) {
     common::skip(why);
-}
-
-fn tools_dir() -> PathBuf {
-    if let Some(d) = std::env::var_os("CLOUDGEN_TOOLS_DIR").filter(|d| !d.is_empty()) {
-        return PathBuf::from(d);
-    }
-    let home = std::env::var_os("HOME").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("/nonexistent"));
-    home.join(".cache/cloudgen-tools")
 }
 
 /// `$VAR` if set, else `$CLOUDGEN_TOOLS_DIR/<fallback>` (the setup scripts' "latest" links).

@@ -15,6 +15,8 @@
 #![allow(dead_code)]
 
 use crate::common;
+#[allow(unused_imports)] // not every test binary uses both
+pub use common::{tools_dir, Scratch};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -23,14 +25,6 @@ use std::time::Instant;
 /// Says why a test cannot run, pointing at the script that installs what is missing.
 pub fn skip(why: &str) {
     common::skip(&format!("{why} (run scripts/setup-tools.sh, or scripts/test.sh which does)"));
-}
-
-pub fn tools_dir() -> PathBuf {
-    if let Some(d) = std::env::var_os("CLOUDGEN_TOOLS_DIR").filter(|d| !d.is_empty()) {
-        return PathBuf::from(d);
-    }
-    let home = std::env::var_os("HOME").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("/nonexistent"));
-    home.join(".cache/cloudgen-tools")
 }
 
 /// tests/toolchains/<lang>/ in the repository.
@@ -44,31 +38,8 @@ pub mod python;
 pub mod typescript;
 
 // ---------------------------------------------------------------------------------------
-// Scratch directories and commands
+// Commands
 // ---------------------------------------------------------------------------------------
-
-/// A temp dir, kept (and printed) when CLOUDGEN_KEEP_TEMP=1 so a failure can be reproduced
-/// by hand in the same tree.
-pub struct Scratch {
-    _guard: Option<tempfile::TempDir>,
-    path: PathBuf,
-}
-
-impl Scratch {
-    pub fn new(label: &str) -> Scratch {
-        let dir = tempfile::Builder::new().prefix(&format!("cloudgen-{label}-")).tempdir().expect("create temp dir");
-        let path = dir.path().to_path_buf();
-        if std::env::var("CLOUDGEN_KEEP_TEMP").is_ok_and(|v| v == "1") {
-            eprintln!("[{label}] keeping temp dir {}", path.display());
-            let _ = dir.keep();
-            return Scratch { _guard: None, path };
-        }
-        Scratch { _guard: Some(dir), path }
-    }
-    pub fn path(&self) -> &Path {
-        &self.path
-    }
-}
 
 /// A command line as one string (with its directory), for messages.
 pub fn describe(cmd: &Command) -> String {
