@@ -111,6 +111,12 @@ const CASES: &[Case] = &[
         let f = v["functions"].as_object_mut().unwrap().remove("shop:index:getOrder").unwrap();
         v["functions"]["shop:orders:getOrder"] = f;
     }, &[("function-moved", "")]),
+    ("function lost its arguments object", |v| {
+        v["functions"]["shop:index:getOrder"].as_object_mut().unwrap().remove("inputs");
+    }, &[("function-signature-changed", "args"), ("input-removed", "args.id")]),
+    ("a type nothing references is added (backwards: removed)", |v| {
+        v["types"]["shop:index:Coupon"] = json!({ "type": "object", "properties": { "code": { "type": "string" } } });
+    }, &[("type-added", "")]),
     ("input removed", |v| {
         order(v)["inputProperties"].as_object_mut().unwrap().remove("notes");
     }, &[("input-removed", "inputs.notes")]),

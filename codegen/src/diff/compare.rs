@@ -116,6 +116,10 @@ impl<'a> Walk<'a> {
             let empty = Vec::new();
             let args = |f: &'a Function| f.inputs.as_ref().map_or(&empty, |i| &i.properties);
             let (oi, ni) = (args(o), args(n));
+            if o.inputs.is_some() != n.inputs.is_some() {
+                let what = if n.inputs.is_some() { "no arguments → arguments" } else { "arguments → no arguments" };
+                self.push(&rules::FUNCTION_SIGNATURE_CHANGED, Subject::Function, &s, "args", what.to_string());
+            }
             self.properties(Subject::Function, &s, "args.", oi, ni, Side::Input);
             match (&o.outputs, &n.outputs) {
                 (Some(FunctionResult::Object { shape: a }), Some(FunctionResult::Object { shape: b })) => {
@@ -141,12 +145,19 @@ impl<'a> Walk<'a> {
         let old: BTreeMap<String, &TypeDef> = self.old.types.values().map(|t| (key(t.token()), t)).collect();
         let new: BTreeMap<String, &TypeDef> = self.new.types.values().map(|t| (key(t.token()), t)).collect();
         // A type that comes or goes with its member is part of that member's addition or
-        // removal; only types reachable from members in both versions are reported.
+        // removal; types reachable from members in both versions are reported.
         let kept = |p: &Package, q: &Package| {
             let members: BTreeSet<String> = q.resources.iter().map(|r| key(&r.token)).chain(q.functions.iter().map(|f| key(&f.token))).collect();
             reachable(p, |k| members.contains(k))
         };
-        let (old_kept, new_kept) = (kept(self.old, self.new), kept(self.new, self.old));
+        // A type nothing references is public on its own (every SDK still emits it), so its
+        // removal or addition is reported for itself.
+        let orphans = |p: &Package| {
+            let used = reachable(p, |_| true);
+            p.types.values().map(|t| key(t.token())).filter(|k| !used.contains(k)).collect::<BTreeSet<String>>()
+        };
+        let old_kept: BTreeSet<String> = kept(self.old, self.new).into_iter().chain(orphans(self.old)).collect();
+        let new_kept: BTreeSet<String> = kept(self.new, self.old).into_iter().chain(orphans(self.new)).collect();
         for (k, o) in &old {
             let s = o.token().to_string();
             match new.get(k) {

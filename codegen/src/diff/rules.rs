@@ -51,6 +51,7 @@ rules! {
     FUNCTION_REMOVED = "function-removed", Breaking, "The function (data source) is gone from every SDK.";
     FUNCTION_MOVED = "function-moved", Breaking, "The function has a new token: its import path or name changes in every language.";
     FUNCTION_ADDED = "function-added", Info, "A new function.";
+    FUNCTION_SIGNATURE_CHANGED = "function-signature-changed", Breaking, "The function gained or lost its arguments object: Go's `LookupX(ctx, args, opts)` gains or loses its `args` parameter (and Java its args overloads), even when every argument is optional.";
     TYPE_REMOVED = "type-removed", Breaking, "A named type is gone: code that names it (args classes, TypedDicts, Go structs, Java builders) stops compiling.";
     TYPE_ADDED = "type-added", Info, "A new named type.";
     TYPE_KIND_CHANGED = "type-kind-changed", Breaking, "A named type changed between object and enum.";
@@ -62,7 +63,7 @@ rules! {
     OUTPUT_REMOVED = "output-removed", Breaking, "An output property is gone: programs that read it stop compiling.";
     OUTPUT_ADDED = "output-added", Info, "A new output property.";
     OUTPUT_BECAME_OPTIONAL = "output-became-optional", Breaking, "An output may now be absent: its type becomes optional (`T | undefined`, `Optional[T]`, a pointer in Go, `Optional<T>` in Java), which strict code must handle.";
-    OUTPUT_BECAME_REQUIRED = "output-became-required", Info, "An output is now always present.";
+    OUTPUT_BECAME_REQUIRED = "output-became-required", Breaking, "An output is now always present: its Go type loses its pointer (`StringPtrOutput` → `StringOutput`, `*T` → `T`) and its Java type its `Optional<T>`, so code written for the optional form stops compiling there (TypeScript and Python readers keep compiling).";
     TYPE_CHANGED = "type-changed", Breaking, "A property's type changed (a scalar for another, a list for an object when max-items-one flips, a map for a list, …): code and state written for the old type break.";
     NUMBER_BECAME_INTEGER = "number-became-integer", Breaking, "A number is now an integer: `float64` → `int` in Go, `Double` → `Integer` in Java.";
     INTEGER_BECAME_NUMBER = "integer-became-number", Breaking, "An integer is now a number: `int` → `float64` in Go, `Integer` → `Double` in Java.";
