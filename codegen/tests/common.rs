@@ -23,6 +23,27 @@ pub fn tools_dir() -> PathBuf {
     home.join(".cache/cloudgen-tools")
 }
 
+/// The pinned `node_modules` (scripts/setup-tools.sh: `$CLOUDGEN_NODE_MODULES`, else the
+/// tools cache's `node/node_modules`) when every path in `needed` is in it and `node` runs;
+/// otherwise says why (see [`skip`]) and returns `None`.
+pub fn node_modules(needed: &[&str]) -> Option<PathBuf> {
+    let nm = std::env::var_os("CLOUDGEN_NODE_MODULES")
+        .filter(|d| !d.is_empty())
+        .map(PathBuf::from)
+        .unwrap_or_else(|| tools_dir().join("node/node_modules"));
+    for n in needed {
+        if !nm.join(n).is_file() {
+            skip(&format!("the Node.js tools are not installed: {} is missing (run scripts/setup-tools.sh)", nm.join(n).display()));
+            return None;
+        }
+    }
+    if !std::process::Command::new("node").arg("--version").output().is_ok_and(|o| o.status.success()) {
+        skip("`node` is not on PATH");
+        return None;
+    }
+    Some(nm)
+}
+
 /// A temp dir for one test (`cloudgen-<label>-…`), deleted on drop unless
 /// CLOUDGEN_KEEP_TEMP=1, which keeps and prints it so a failure can be reproduced by hand.
 pub struct Scratch {

@@ -3,7 +3,6 @@
 //! why the test skips (a failure under CI=true / CLOUDGEN_REQUIRE_TOOLS=1).
 
 use std::path::PathBuf;
-use std::process::Command;
 
 use crate::common;
 use common::tools_dir;
@@ -32,22 +31,10 @@ pub fn engine_bin_dir() -> Option<PathBuf> {
     Some(dir.canonicalize().unwrap_or(dir))
 }
 
-/// The pinned `node_modules` with typescript and @pulumi/pulumi, if installed and `node` runs.
+/// The pinned `node_modules` with typescript and @pulumi/pulumi's program runner, if
+/// installed and `node` runs.
 pub fn node_modules() -> Option<PathBuf> {
-    let nm = located("CLOUDGEN_NODE_MODULES", "node/node_modules");
-    for needed in ["typescript/bin/tsc", "@pulumi/pulumi/cmd/run/index.js", "@types/node/package.json"] {
-        if !nm.join(needed).is_file() {
-            skip(&format!("the Node.js runtime is not installed: {} is missing (run scripts/setup-tools.sh)", nm.join(needed).display()));
-            return None;
-        }
-    }
-    match Command::new("node").arg("--version").output() {
-        Ok(o) if o.status.success() => Some(nm),
-        _ => {
-            skip("`node` is not on PATH");
-            None
-        }
-    }
+    common::node_modules(&["typescript/bin/tsc", "@pulumi/pulumi/cmd/run/index.js", "@types/node/package.json"])
 }
 
 /// The pinned venv (with the `pulumi` wheel), if installed.

@@ -1,6 +1,5 @@
 //! TypeScript: the pinned `node_modules` and `tsc` with every strict flag.
 
-use super::{skip, tools_dir};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -22,23 +21,7 @@ pub const TSC_STRICT: &[&str] = &[
 /// The pinned `node_modules` (typescript, @pulumi/pulumi, @types/node), if installed and
 /// `node` runs.
 pub fn node_modules() -> Option<PathBuf> {
-    let nm = std::env::var_os("CLOUDGEN_NODE_MODULES")
-        .filter(|d| !d.is_empty())
-        .map(PathBuf::from)
-        .unwrap_or_else(|| tools_dir().join("node/node_modules"));
-    for needed in ["typescript/bin/tsc", "@pulumi/pulumi/package.json", "@types/node/package.json"] {
-        if !nm.join(needed).is_file() {
-            skip(&format!("the TypeScript toolchain is not installed: {} is missing", nm.join(needed).display()));
-            return None;
-        }
-    }
-    match Command::new("node").arg("--version").output() {
-        Ok(o) if o.status.success() => Some(nm),
-        _ => {
-            skip("`node` is not on PATH");
-            None
-        }
-    }
+    crate::common::node_modules(&["typescript/bin/tsc", "@pulumi/pulumi/package.json", "@types/node/package.json"])
 }
 
 /// `node <nm>/typescript/bin/tsc` in `dir`.
