@@ -33,9 +33,8 @@ pub mod settings;
 pub mod types;
 pub mod values;
 
-use super::sdk::{self, Cx, Language, MemberId, Sdk};
+use super::sdk::{self, Cx, Language, MemberId};
 use super::Artifact;
-use crate::diag::Diagnostics;
 
 /// The Go SDK target.
 pub struct Go;
@@ -45,15 +44,6 @@ impl Language for Go {
     const NAME: &'static str = "go";
     type Settings = settings::Settings;
     type Names = names::Names;
-    type Module = names::Module;
-
-    fn names(&self, sdk: &Sdk, settings: &settings::Settings) -> Result<names::Names, Diagnostics> {
-        Ok(names::Names::new(sdk, settings))
-    }
-
-    fn modules<'c>(&self, cx: &'c Cx<Self>) -> Vec<&'c names::Module> {
-        cx.names.modules.values().collect()
-    }
 
     fn resource(&self, cx: &Cx<Self>, id: MemberId) -> Vec<Artifact> {
         resource::resource_file(cx.sdk, cx.names, id).into_iter().collect()

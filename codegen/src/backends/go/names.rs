@@ -13,7 +13,8 @@ use super::settings::Settings;
 use super::types::{ptr_needs, ContainerNeeds, NameTables, NamedRef, TypeCtx};
 use super::values::literal;
 use crate::backends::sdk::surface::{member_key, Item, Surface, PROVIDER};
-use crate::backends::sdk::{MemberId, Members, Ns, Sdk};
+use crate::backends::sdk::{MemberId, Members, NameTable, Ns, Sdk};
+use crate::diag::Diagnostics;
 use crate::ir::{FunctionResult, Package, Property, Token, TypeDef};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
@@ -77,9 +78,12 @@ pub fn sorted_props(props: &[Property]) -> Vec<&Property> {
     v
 }
 
-impl Names {
-    /// Runs the naming pass.
-    pub fn new(sdk: &Sdk, settings: &Settings) -> Names {
+impl NameTable<Settings> for Names {
+    type Module = Module;
+
+    /// The Go naming pass: packages and import aliases first, then every exported type,
+    /// resource, function and their families (`X`, `XArgs`, `XInput`, `XOutput`, …).
+    fn build(sdk: &Sdk, settings: &Settings) -> Result<Names, Diagnostics> {
         let pkg = sdk.pkg;
         let overrides = &settings.module_to_package;
         let mut grouped = sdk.group_by(|m| module_dir(m, overrides));
@@ -127,9 +131,16 @@ impl Names {
             }
         }
         names.containers = names.container_needs(sdk);
-        names
+        Ok(names)
     }
 
+    /// The Go packages, keyed by module.
+    fn modules(&self) -> Vec<&Module> {
+        self.modules.values().collect()
+    }
+}
+
+impl Names {
     /// A type-spelling context for package `dir`.
     pub fn ctx(&self, dir: &str) -> TypeCtx<'_> {
         TypeCtx::new(dir, &self.layout.go.import_base, &self.aliases)
@@ -398,7 +409,7 @@ mod tests {
         let mut loaded = crate::frontends::load_bytes(schema.to_string().as_bytes(), "s.json", None, &Default::default()).expect("the schema loads");
         let pkg = loaded.remove(0).package;
         let sdk = Sdk::new(&pkg);
-        let names = Names::new(&sdk, &Settings::default());
+        let names = Names::build(&sdk, &Settings::default()).expect("names");
         let s = names.surface(&sdk);
         let name = |item, member: &str| s.names.get(&crate::backends::sdk::surface::Key { item, member: member.into(), path: String::new() }).cloned();
         assert_eq!(name(Item::Resource, "x:index:Bucket").as_deref(), Some("Bucket"));

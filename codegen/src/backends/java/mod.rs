@@ -30,9 +30,8 @@ pub mod settings;
 pub mod types;
 pub mod values;
 
-use super::sdk::{surface::Surface, Cx, Language, MemberId, Sdk};
+use super::sdk::{surface::Surface, Cx, Language, MemberId};
 use super::Artifact;
-use crate::diag::Diagnostics;
 use names::{Module, Names};
 use settings::Settings;
 
@@ -43,15 +42,6 @@ impl Language for Java {
     const NAME: &'static str = "java";
     type Settings = Settings;
     type Names = Names;
-    type Module = Module;
-
-    fn names(&self, sdk: &Sdk, settings: &Settings) -> Result<Names, Diagnostics> {
-        Ok(names::names(sdk, settings))
-    }
-
-    fn modules<'c>(&self, cx: &'c Cx<Self>) -> Vec<&'c Module> {
-        cx.names.modules.iter().collect()
-    }
 
     fn resource(&self, cx: &Cx<Self>, id: MemberId) -> Vec<Artifact> {
         resource::files(cx, id)

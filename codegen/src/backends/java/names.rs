@@ -13,7 +13,8 @@ use super::settings::Settings;
 use super::types::Shape;
 use super::Java;
 use crate::backends::sdk::surface::{member_key, Item, Surface, PROVIDER};
-use crate::backends::sdk::{Cx, MemberId, Members, Ns, Sdk};
+use crate::diag::Diagnostics;
+use crate::backends::sdk::{NameTable, Cx, MemberId, Members, Ns, Sdk};
 use crate::ir::{FunctionResult, Primitive, Property, Resource, Token, TypeDef, TypeRef};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
@@ -140,23 +141,33 @@ fn members<'p>(props: impl IntoIterator<Item = &'p Property>, reserved: &[&str],
         .collect()
 }
 
-/// The naming pass.
-pub fn names(sdk: &Sdk, settings: &Settings) -> Names {
-    let shapes = shapes(sdk);
-    let root = layout::root_package(settings, &sdk.pkg.name);
-    let mut pass = Pass { sdk, settings, scopes: BTreeMap::new(), classes: BTreeMap::new(), fn_scopes: BTreeMap::new(), fn_classes: BTreeMap::new(), names: Names::default() };
-    pass.reserve(&root, "Utilities");
-    if !sdk.pkg.config.is_empty() {
-        pass.reserve(&root, "Config");
+impl NameTable<Settings> for Names {
+    type Module = Module;
+
+    /// The Java naming pass: the root package, then every class of every package (resources,
+    /// enums, object types, states, functions), then fields and accessors.
+    fn build(sdk: &Sdk, settings: &Settings) -> Result<Names, Diagnostics> {
+        let shapes = shapes(sdk);
+        let root = layout::root_package(settings, &sdk.pkg.name);
+        let mut pass = Pass { sdk, settings, scopes: BTreeMap::new(), classes: BTreeMap::new(), fn_scopes: BTreeMap::new(), fn_classes: BTreeMap::new(), names: Names::default() };
+        pass.reserve(&root, "Utilities");
+        if !sdk.pkg.config.is_empty() {
+            pass.reserve(&root, "Config");
+        }
+        pass.names.utilities = format!("{root}.Utilities");
+        pass.names.root = root;
+        pass.resources();
+        pass.enums();
+        pass.objects(&shapes);
+        pass.states();
+        pass.functions();
+        Ok(pass.finish())
     }
-    pass.names.utilities = format!("{root}.Utilities");
-    pass.names.root = root;
-    pass.resources();
-    pass.enums();
-    pass.objects(&shapes);
-    pass.states();
-    pass.functions();
-    pass.finish()
+
+    /// The Java packages, in output order.
+    fn modules(&self) -> Vec<&Module> {
+        self.modules.iter().collect()
+    }
 }
 
 /// The state of the naming pass.

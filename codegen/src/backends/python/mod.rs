@@ -26,9 +26,8 @@ pub mod types;
 pub mod values;
 
 use super::sdk::surface::{member_key, Item, Surface, PROVIDER};
-use super::sdk::{self, Language, MemberId, Sdk};
+use super::sdk::{self, Language, MemberId};
 use super::Artifact;
-use crate::diag::Diagnostics;
 use crate::ir::{FunctionResult, TypeDef};
 use names::{Module, Names};
 use settings::Settings;
@@ -43,15 +42,6 @@ impl Language for Python {
     const NAME: &'static str = "python";
     type Settings = Settings;
     type Names = Names;
-    type Module = Module;
-
-    fn names(&self, sdk: &Sdk, settings: &Settings) -> Result<Names, Diagnostics> {
-        Ok(names::names(sdk, settings))
-    }
-
-    fn modules<'c>(&self, cx: &'c Cx) -> Vec<&'c Module> {
-        cx.names.modules.values().collect()
-    }
 
     fn resource(&self, cx: &Cx, id: MemberId) -> Vec<Artifact> {
         let rn = &cx.names.resources[&id];

@@ -11,7 +11,8 @@
 use super::layout;
 use super::naming::{self, allocate_snake, class_name, member_snake_name, py_name};
 use super::settings::Settings;
-use crate::backends::sdk::{MemberId, Members, Ns, Sdk};
+use crate::diag::Diagnostics;
+use crate::backends::sdk::{NameTable, MemberId, Members, Ns, Sdk};
 use crate::ir::{FunctionResult, Primitive, Resource, Token, TypeDef, TypeRef};
 use rayon::prelude::*;
 use serde_json::Value;
@@ -152,23 +153,33 @@ impl Names {
     }
 }
 
-/// The naming pass.
-pub fn names(sdk: &Sdk, settings: &Settings) -> Names {
-    let mut names = Names {
-        package: naming::package_name(&sdk.pkg.name, settings.package_name.as_deref()),
-        typed_dicts: settings.typed_dicts(),
-        modules: layout::modules(sdk, settings),
-        ..Names::default()
-    };
-    let fn_types = if settings.tfbridge() { function_types(sdk) } else { BTreeSet::new() };
-    let paths: Vec<String> = names.modules.keys().cloned().collect();
-    for m in &paths {
-        name_module(sdk, settings, &fn_types, &mut names, m);
+impl NameTable<Settings> for Names {
+    type Module = Module;
+
+    /// The Python naming pass: the distribution and import package, snake_case files and
+    /// attributes (overrides first), then classes, `XArgs`/`XInitArgs` and TypedDicts.
+    fn build(sdk: &Sdk, settings: &Settings) -> Result<Names, Diagnostics> {
+        let mut names = Names {
+            package: naming::package_name(&sdk.pkg.name, settings.package_name.as_deref()),
+            typed_dicts: settings.typed_dicts(),
+            modules: layout::modules(sdk, settings),
+            ..Names::default()
+        };
+        let fn_types = if settings.tfbridge() { function_types(sdk) } else { BTreeSet::new() };
+        let paths: Vec<String> = names.modules.keys().cloned().collect();
+        for m in &paths {
+            name_module(sdk, settings, &fn_types, &mut names, m);
+        }
+        name_attrs(sdk, settings, &mut names);
+        name_resources(sdk, settings, &mut names);
+        names.config = allocate_snake(&wires(&sdk.pkg.config), naming::ATTR_RESERVED, &settings.name_overrides);
+        Ok(names)
     }
-    name_attrs(sdk, settings, &mut names);
-    name_resources(sdk, settings, &mut names);
-    names.config = allocate_snake(&wires(&sdk.pkg.config), naming::ATTR_RESERVED, &settings.name_overrides);
-    names
+
+    /// The Python subpackages, keyed by module.
+    fn modules(&self) -> Vec<&Module> {
+        self.modules.values().collect()
+    }
 }
 
 /// A `nameOverrides` entry for `token`, made a valid identifier.

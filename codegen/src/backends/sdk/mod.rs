@@ -45,6 +45,22 @@ impl<'a, L: Language + ?Sized> Cx<'a, L> {
     }
 }
 
+/// A language's name table: built once by its naming pass (every name any file will use;
+/// errors are names the language cannot spell), then only read.
+pub trait NameTable<S>: Sized + Sync {
+    /// One module of the language's layout (a directory, a Java package, …).
+    type Module: Sync;
+
+    /// The naming pass.
+    fn build(sdk: &Sdk, settings: &S) -> Result<Self, Diagnostics>;
+
+    /// The modules of the layout, in output order.
+    fn modules(&self) -> Vec<&Self::Module>;
+}
+
+/// The module type of language `L`'s layout.
+pub type ModuleOf<L> = <<L as Language>::Names as NameTable<<L as Language>::Settings>>::Module;
+
 /// One language backend, as the walk in [`plan`] drives it. Hooks take `&self` and a
 /// shared [`Cx`]: they build view models and return artifacts, they never decide names.
 pub trait Language: Send + Sync {
@@ -53,21 +69,12 @@ pub trait Language: Send + Sync {
     /// The typed `language.<lang>` block of the schema.
     type Settings: settings::LanguageSettings + Sync;
     /// The immutable name table of the naming pass.
-    type Names: Sync;
-    /// One module of this language's layout (a directory, a Java package, …).
-    type Module: Sync;
+    type Names: NameTable<Self::Settings>;
 
     /// Reads the settings from the package (warnings are the target's `warnings`).
     fn settings(&self, pkg: &Package) -> Self::Settings {
         settings::read::<Self::Settings>(pkg).0
     }
-
-    /// The naming pass: every name any file will use, decided once. Errors are names the
-    /// language cannot spell.
-    fn names(&self, sdk: &Sdk, settings: &Self::Settings) -> Result<Self::Names, Diagnostics>;
-
-    /// The modules of this language's layout, in output order.
-    fn modules<'c>(&self, cx: &'c Cx<Self>) -> Vec<&'c Self::Module>;
 
     /// The files of one resource (the provider included).
     fn resource(&self, cx: &Cx<Self>, id: MemberId) -> Vec<Artifact>;
@@ -77,7 +84,7 @@ pub trait Language: Send + Sync {
 
     /// The files of one module: its types and enums, its index or init file, and whatever
     /// the language keeps per module.
-    fn module(&self, cx: &Cx<Self>, module: &Self::Module) -> Vec<Artifact>;
+    fn module(&self, cx: &Cx<Self>, module: &ModuleOf<Self>) -> Vec<Artifact>;
 
     /// The files of the package's configuration variables.
     fn config(&self, cx: &Cx<Self>) -> Vec<Artifact>;
@@ -118,7 +125,7 @@ impl<L: Language> Target for L {
 pub fn surface<L: Language>(lang: &L, pkg: &Package) -> Result<surface::Surface, Diagnostics> {
     let sdk = Sdk::new(pkg);
     let settings = lang.settings(pkg);
-    let names = lang.names(&sdk, &settings)?;
+    let names = L::Names::build(&sdk, &settings)?;
     Ok(lang.surface(&Cx::<L> { sdk: &sdk, settings: &settings, names: &names }))
 }
 
@@ -127,11 +134,11 @@ pub fn surface<L: Language>(lang: &L, pkg: &Package) -> Result<surface::Surface,
 pub fn plan<L: Language>(lang: &L, pkg: &Package) -> Result<Vec<Artifact>, Diagnostics> {
     let sdk = Sdk::new(pkg);
     let settings = lang.settings(pkg);
-    let names = lang.names(&sdk, &settings)?;
+    let names = L::Names::build(&sdk, &settings)?;
     let cx = Cx::<L> { sdk: &sdk, settings: &settings, names: &names };
     let members: Vec<MemberId> = sdk.members().map(|(id, _)| id).collect();
     let functions: Vec<usize> = sdk.functions().map(|(i, _)| i).collect();
-    let modules = lang.modules(&cx);
+    let modules = cx.names.modules();
     let mut out: Vec<Artifact> = members.par_iter().flat_map_iter(|&id| lang.resource(&cx, id)).collect();
     out.par_extend(functions.par_iter().flat_map_iter(|&i| lang.function(&cx, i)));
     out.par_extend(modules.par_iter().flat_map_iter(|m| lang.module(&cx, m)));

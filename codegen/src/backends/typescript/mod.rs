@@ -26,9 +26,8 @@ pub mod types;
 pub mod values;
 
 use super::common::GENERATED_HEADER;
-use super::sdk::{self, Language, MemberId, Sdk};
+use super::sdk::{self, Language, MemberId};
 use super::Artifact;
-use crate::diag::Diagnostics;
 use layout::Module;
 use names::Names;
 use settings::Settings;
@@ -49,15 +48,6 @@ impl Language for TypeScript {
     const NAME: &'static str = "typescript";
     type Settings = Settings;
     type Names = Names;
-    type Module = Module;
-
-    fn names(&self, sdk: &Sdk, settings: &Settings) -> Result<Names, Diagnostics> {
-        Ok(names::names(sdk, settings))
-    }
-
-    fn modules<'c>(&self, cx: &'c Cx) -> Vec<&'c Module> {
-        cx.names.modules.values().collect()
-    }
 
     fn resource(&self, cx: &Cx, id: MemberId) -> Vec<Artifact> {
         resource::files(cx, id)

@@ -11,7 +11,8 @@ use super::types::{unique, Aliases, EnumNames, ModKey, ObjectNames, ResourceName
 use super::naming::property_key;
 use super::Cx;
 use crate::backends::sdk::surface::{member_key, Item, Surface, PROVIDER};
-use crate::backends::sdk::{MemberId, Members, Ns, Sdk};
+use crate::diag::Diagnostics;
+use crate::backends::sdk::{NameTable, MemberId, Members, Ns, Sdk};
 use crate::ir::{FunctionResult, Package, Property, Token, TypeDef};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -71,44 +72,54 @@ fn module_scope() -> Ns {
     Ns::with_reserved(MODULE_RESERVED.iter().copied())
 }
 
-/// The naming pass.
-pub fn names(sdk: &Sdk, settings: &Settings) -> Names {
-    let pkg = sdk.pkg;
-    let mut all: BTreeSet<String> = pkg.modules.iter().cloned().collect();
-    all.insert("index".into());
-    let module_key: BTreeMap<String, ModKey> = all.iter().map(|m| (m.clone(), segments(m, settings))).collect();
-    let key_of = |m: &str| module_key.get(m).cloned().unwrap_or_else(|| segments(m, settings));
-    let members = sdk.group_by(key_of);
-    let mut scopes: BTreeMap<ModKey, Ns> = BTreeMap::new();
-    let (mut resources, mut functions) = member_names(sdk, &key_of, &mut scopes);
-    let mut modules = layout::tree(module_key.values());
-    let mut files = module_names(pkg, &mut modules, &mut scopes);
-    file_stems(sdk, &key_of, &mut files, &mut resources, &mut functions);
-    let mut types = type_names(pkg, settings, &key_of, &modules);
-    for (id, r) in sdk.members().filter(|(_, r)| !r.is_provider) {
-        let rn = &resources[&id];
-        let path = join(&modules.get(&key_of(&r.module)).map(|n| n.dir.clone()).unwrap_or_default(), &rn.stem);
-        types.resources.insert(r.token.clone(), ResourceNames { path, class: rn.class.clone() });
+impl NameTable<Settings> for Names {
+    type Module = Module;
+
+    /// The TypeScript naming pass: directories and files first (a module's directory and its
+    /// index share the namespace of its files), then classes, args interfaces and type names.
+    fn build(sdk: &Sdk, settings: &Settings) -> Result<Names, Diagnostics> {
+        let pkg = sdk.pkg;
+        let mut all: BTreeSet<String> = pkg.modules.iter().cloned().collect();
+        all.insert("index".into());
+        let module_key: BTreeMap<String, ModKey> = all.iter().map(|m| (m.clone(), segments(m, settings))).collect();
+        let key_of = |m: &str| module_key.get(m).cloned().unwrap_or_else(|| segments(m, settings));
+        let members = sdk.group_by(key_of);
+        let mut scopes: BTreeMap<ModKey, Ns> = BTreeMap::new();
+        let (mut resources, mut functions) = member_names(sdk, &key_of, &mut scopes);
+        let mut modules = layout::tree(module_key.values());
+        let mut files = module_names(pkg, &mut modules, &mut scopes);
+        file_stems(sdk, &key_of, &mut files, &mut resources, &mut functions);
+        let mut types = type_names(pkg, settings, &key_of, &modules);
+        for (id, r) in sdk.members().filter(|(_, r)| !r.is_provider) {
+            let rn = &resources[&id];
+            let path = join(&modules.get(&key_of(&r.module)).map(|n| n.dir.clone()).unwrap_or_default(), &rn.stem);
+            types.resources.insert(r.token.clone(), ResourceNames { path, class: rn.class.clone() });
+        }
+        let enum_keys: BTreeSet<ModKey> = types.enums.values().map(|e| e.key.clone()).collect();
+        let (in_keys, out_keys) = alias_names(pkg, &mut types, &resources, &functions, &enum_keys, &modules);
+        let code = members.iter().filter(|(_, m)| !m.resources.is_empty() || !m.functions.is_empty()).map(|(k, _)| k);
+        let mut dirs = layout::with_ancestors(code.chain(&enum_keys));
+        dirs.insert(Vec::new());
+        Ok(Names {
+            input_tree: TypeTree::new("types/input", &in_keys, &modules),
+            output_tree: TypeTree::new("types/output", &out_keys, &modules),
+            methods: method_names(sdk),
+            enum_members: enum_member_names(pkg, &types),
+            config: config_names(pkg),
+            enum_dirs: layout::with_ancestors(enum_keys.iter()),
+            dirs,
+            modules,
+            module_key,
+            members,
+            resources,
+            functions,
+            types,
+        })
     }
-    let enum_keys: BTreeSet<ModKey> = types.enums.values().map(|e| e.key.clone()).collect();
-    let (in_keys, out_keys) = alias_names(pkg, &mut types, &resources, &functions, &enum_keys, &modules);
-    let code = members.iter().filter(|(_, m)| !m.resources.is_empty() || !m.functions.is_empty()).map(|(k, _)| k);
-    let mut dirs = layout::with_ancestors(code.chain(&enum_keys));
-    dirs.insert(Vec::new());
-    Names {
-        input_tree: TypeTree::new("types/input", &in_keys, &modules),
-        output_tree: TypeTree::new("types/output", &out_keys, &modules),
-        methods: method_names(sdk),
-        enum_members: enum_member_names(pkg, &types),
-        config: config_names(pkg),
-        enum_dirs: layout::with_ancestors(enum_keys.iter()),
-        dirs,
-        modules,
-        module_key,
-        members,
-        resources,
-        functions,
-        types,
+
+    /// The module directories, keyed by module path.
+    fn modules(&self) -> Vec<&Module> {
+        self.modules.values().collect()
     }
 }
 
