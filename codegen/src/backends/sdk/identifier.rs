@@ -1,6 +1,8 @@
 //! Pulumi's `makeValidIdentifier`, decided once: every character a language does not allow
 //! in an identifier becomes `_`, and a first character that cannot start one is prefixed
 //! with `_`. Languages pass their own character classes (and their keyword handling).
+//! Also the title-casing of dashed token names (`my-thing` → `MyThing`) that Go type names
+//! and Python class names share.
 
 /// `name` with every character `is_part` rejects replaced by `_`, prefixed with `_` when its
 /// first character is allowed inside an identifier but not at its start (a digit).

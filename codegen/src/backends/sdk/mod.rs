@@ -11,7 +11,7 @@
 //! Shared decisions live beside the walk: [`package::Sdk`] (members, methods, provider
 //! JSON), [`ns::Ns`] (the collision allocator), [`manifest`] (`pulumi-plugin.json`),
 //! [`settings`] (typed `language.<lang>` blocks), [`literal`] (string literals, environment
-//! defaults), [`enums`] (enum member spelling), [`surface`] (the names a program spells,
+//! defaults), [`identifier`] (valid identifiers, dashed names title-cased), [`enums`] (enum member spelling), [`surface`] (the names a program spells,
 //! for `cloudgen diff`).
 
 pub mod enums;
