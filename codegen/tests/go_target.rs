@@ -131,6 +131,139 @@ fn layout_follows_import_base_path() {
 // ---------------------------------------------------------------------------------------
 
 /// `go` in `dir`, allowed to write go.mod/go.sum (the generated modules carry no go.sum).
+// ---------------------------------------------------------------------------------------
+// Provider-scale packages: types split into internal packages (go::split)
+// ---------------------------------------------------------------------------------------
+
+/// The package directory of every `.go` file: dir → files.
+fn packages(files: &BTreeMap<String, String>) -> BTreeMap<String, Vec<&String>> {
+    let mut out: BTreeMap<String, Vec<&String>> = BTreeMap::new();
+    for (path, text) in files.iter().filter(|(p, _)| p.ends_with(".go")) {
+        let dir = path.rsplit_once('/').map(|(d, _)| d.to_string()).unwrap_or_default();
+        out.entry(dir).or_default().push(text);
+    }
+    out
+}
+
+fn is_internal(dir: &str) -> bool {
+    dir.split('/').any(|c| c == "internal")
+}
+
+/// The exported top-level names (types, functions, constants, variables) of each public
+/// package: what a program can spell.
+fn public_names(files: &BTreeMap<String, String>) -> BTreeMap<String, Vec<String>> {
+    packages(files)
+        .into_iter()
+        .filter(|(d, _)| !is_internal(d))
+        .map(|(d, texts)| {
+            let mut names: Vec<String> = texts
+                .iter()
+                .flat_map(|t| t.lines())
+                .filter_map(|l| ["type ", "func ", "const ", "var "].iter().find_map(|k| l.strip_prefix(k)))
+                .filter_map(|rest| rest.split(|c: char| !c.is_alphanumeric() && c != '_').next().map(str::to_string))
+                .filter(|n| n.starts_with(|c: char| c.is_ascii_uppercase()))
+                .collect();
+            names.sort();
+            (d, names)
+        })
+        .collect()
+}
+
+/// Functions and methods declared at the top level of each package.
+fn functions_per_package(files: &BTreeMap<String, String>) -> BTreeMap<String, usize> {
+    packages(files).into_iter().map(|(d, texts)| (d, texts.iter().flat_map(|t| t.lines()).filter(|l| l.starts_with("func ")).count())).collect()
+}
+
+/// The module's own imports of each package (import path → imported paths).
+fn import_graph(files: &BTreeMap<String, String>, module: &str) -> BTreeMap<String, Vec<String>> {
+    let mut g: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for (dir, texts) in packages(files) {
+        let from = format!("{module}/{dir}");
+        let mut to: Vec<String> = texts
+            .iter()
+            .flat_map(|t| t.lines())
+            .filter_map(|l| l.trim().rsplit_once(' ').map(|(_, p)| p).or(Some(l.trim())))
+            .filter_map(|p| p.strip_prefix('"').and_then(|p| p.strip_suffix('"')))
+            .filter(|p| p.starts_with(module))
+            .map(str::to_string)
+            .collect();
+        to.sort();
+        to.dedup();
+        g.insert(from, to);
+    }
+    g
+}
+
+/// Depth-first search for a cycle; returns one when found.
+fn find_cycle(g: &BTreeMap<String, Vec<String>>) -> Option<Vec<String>> {
+    fn visit(n: &str, g: &BTreeMap<String, Vec<String>>, state: &mut BTreeMap<String, u8>, path: &mut Vec<String>) -> Option<Vec<String>> {
+        match state.get(n) {
+            Some(1) => return Some(path.iter().skip_while(|p| *p != n).cloned().chain([n.to_string()]).collect()),
+            Some(2) => return None,
+            _ => {}
+        }
+        state.insert(n.to_string(), 1);
+        path.push(n.to_string());
+        for m in g.get(n).into_iter().flatten() {
+            if let Some(c) = visit(m, g, state, path) {
+                return Some(c);
+            }
+        }
+        path.pop();
+        state.insert(n.to_string(), 2);
+        None
+    }
+    let mut state = BTreeMap::new();
+    g.keys().find_map(|n| visit(n, g, &mut state, &mut Vec::new()))
+}
+
+/// Renders `pkg` with `language.go.maxPackageFunctions` = `budget` (`None`: the setting
+/// removed, so nothing of a small fixture splits).
+fn render_with_budget(pkg: &cloudgen::ir::Package, budget: Option<usize>) -> BTreeMap<String, String> {
+    let mut pkg = pkg.clone();
+    let mut go = pkg.meta.language.get("go").cloned().unwrap_or_else(|| serde_json::json!({}));
+    match budget {
+        Some(b) => go["maxPackageFunctions"] = b.into(),
+        None => {
+            go.as_object_mut().map(|o| o.remove("maxPackageFunctions"));
+        }
+    }
+    pkg.meta.language.insert("go".into(), go);
+    render(&pkg)
+}
+
+#[test]
+fn split_packages_keep_names_stay_small_and_import_no_cycle() {
+    let cases = [
+        ("tests/fixtures/sdk/split-packages/schema.json", "github.com/pulumi/pulumi-split/sdk", 80),
+        // IR alias types (identical shapes) stay public while their canonical types move.
+        ("tests/fixtures/terraform/shared-shapes/schema.json", "github.com/pulumi/pulumi-shapes/sdk", 1),
+    ];
+    for (schema, module, budget) in cases {
+        let pkg = load(&common::repo_root().join(schema));
+        let split = render_with_budget(&pkg, Some(budget));
+        let whole = render_with_budget(&pkg, None);
+        check_invariants(&split);
+        let internal: Vec<String> = packages(&split).into_keys().filter(|d| is_internal(d) && d.contains("/types")).collect();
+        assert!(!internal.is_empty(), "{schema}: nothing split at budget {budget}");
+        assert_eq!(public_names(&split), public_names(&whole), "{schema}: the split changed a public name");
+        // Every internal package holds at most a budget's worth of functions (estimated per
+        // type, so allow the estimate's slack), unless one strongly connected component
+        // alone is bigger (then it is alone in its package).
+        let whole_max = functions_per_package(&whole).into_values().max().unwrap_or(0);
+        for (dir, n) in functions_per_package(&split) {
+            if is_internal(&dir) && dir.contains("/types") {
+                assert!(n <= 3 * budget.max(40), "{schema}: {dir} declares {n} functions (budget {budget})");
+            }
+            assert!(n <= whole_max, "{schema}: {dir} declares {n} functions, more than the unsplit package's {whole_max}");
+        }
+        if let Some(cycle) = find_cycle(&import_graph(&split, module)) {
+            panic!("{schema}: import cycle {}", cycle.join(" → "));
+        }
+        assert_eq!(split, render_with_budget(&pkg, Some(budget)), "{schema}: split output is not deterministic");
+    }
+}
+
 fn go(dir: &Path, args: &[&str]) -> Command {
     let mut cmd = toolchains::go::go(dir, args);
     cmd.env("GOFLAGS", "-mod=mod");

@@ -79,6 +79,7 @@ sdk_fixtures! {
         keywords: "keywords",
         docs: "docs",
         defaults: "defaults",
+        split_packages: "split-packages",
     }
 }
 

@@ -30,6 +30,7 @@ pub mod objects;
 pub mod package;
 pub mod resource;
 pub mod settings;
+pub mod split;
 pub mod types;
 pub mod values;
 

@@ -118,6 +118,34 @@ pub struct AliasesFile {
     pub aliases: Vec<ObjectAlias>,
 }
 
+/// One moved type's names in its public package (`go::split`).
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct Reexport {
+    pub docs: Vec<String>,
+    /// `(name, qualified target)` of each type alias.
+    pub types: Vec<(String, String)>,
+    /// `(name, qualified target)` of each enum constant.
+    pub consts: Vec<(String, String)>,
+    /// The `XPtr` constructor, which Go cannot alias.
+    pub ptr_func: Option<PtrFunc>,
+}
+
+/// `func <name>(v <param>) <ret> { return <target>(v) }`.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct PtrFunc {
+    pub name: String,
+    pub param: String,
+    pub ret: String,
+    pub target: String,
+}
+
+/// `pulumiTypes*.go` of a split package: re-exports only, so no `init()`.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct ReexportsFile {
+    pub head: Head,
+    pub reexports: Vec<Reexport>,
+}
+
 /// The resource file.
 #[derive(Debug, Clone, Serialize, Default)]
 pub struct ResourceFile {

@@ -10,6 +10,7 @@
 use super::layout::{module_dir, module_layout, Layout};
 use super::naming::{self, exported, unexported};
 use super::settings::Settings;
+use super::split::{self, Placement};
 use super::types::{ptr_needs, ContainerNeeds, NameTables, NamedRef, TypeCtx};
 use super::values::literal;
 use crate::backends::sdk::surface::{member_key, Item, Surface, PROVIDER};
@@ -68,6 +69,8 @@ pub struct Names {
     pub ptr_needed: BTreeSet<Token>,
     /// Container types each package defines.
     pub containers: ContainerNeeds,
+    /// Which packages' types moved to internal packages (see [`split`]).
+    pub placement: Placement,
 }
 
 /// Properties by wire name, deduplicated (the order of every struct).
@@ -99,7 +102,9 @@ impl NameTable<Settings> for Names {
         let modules: BTreeMap<String, Module> = grouped.into_iter().map(|(dir, members)| (dir.clone(), Module { dir, members })).collect();
         let modules_of = pkg.resources.iter().map(|r| r.module.as_str()).chain(sdk.functions().map(|(_, f)| f.module.as_str())).chain(pkg.types.values().map(|t| t.module()));
         let dirs = modules_of.map(|m| (m.to_string(), module_dir(m, overrides))).collect();
-        let aliases = import_aliases(&layout, &modules, settings);
+        let ptr_needed = ptr_needs(pkg);
+        let placement = split::place(pkg, &modules, &ptr_needed, settings.max_package_functions.unwrap_or(split::DEFAULT_BUDGET));
+        let aliases = import_aliases(&layout, modules.keys().chain(placement.members.keys()), settings);
         let mut names = Names {
             layout,
             modules,
@@ -111,8 +116,9 @@ impl NameTable<Settings> for Names {
             object_fields: BTreeMap::new(),
             enum_consts: BTreeMap::new(),
             config_getters: BTreeMap::new(),
-            ptr_needed: ptr_needs(pkg),
+            ptr_needed,
             containers: ContainerNeeds::new(),
+            placement,
         };
         let mut scopes: BTreeMap<String, Ns> = BTreeMap::new();
         let dirs: Vec<String> = names.modules.keys().cloned().collect();
@@ -130,6 +136,7 @@ impl NameTable<Settings> for Names {
                 names.config_getters.insert(p.name.wire.clone(), getter);
             }
         }
+        names.move_split_types();
         names.containers = names.container_needs(sdk);
         Ok(names)
     }
@@ -143,7 +150,28 @@ impl NameTable<Settings> for Names {
 impl Names {
     /// A type-spelling context for package `dir`.
     pub fn ctx(&self, dir: &str) -> TypeCtx<'_> {
-        TypeCtx::new(dir, &self.layout.go.import_base, &self.aliases)
+        TypeCtx::new(dir, &self.layout.go.import_base, &self.aliases, &self.placement)
+    }
+
+    /// Applies the [`Placement`] once every name is claimed in its public package's scope:
+    /// the internal packages become modules of the layout, the moved types leave their
+    /// public package's members, and each moved type records where it is defined.
+    fn move_split_types(&mut self) {
+        for (part, members) in &self.placement.members {
+            let home = self.placement.home_of(part).to_string();
+            if let Some(m) = self.modules.get_mut(&home) {
+                m.members.objects.retain(|t| !self.placement.defs.contains_key(t));
+                m.members.enums.retain(|t| !self.placement.defs.contains_key(t));
+            }
+            self.modules.insert(part.clone(), Module { dir: part.clone(), members: members.clone() });
+        }
+        for (tok, part) in &self.placement.defs {
+            if let Some(r) = self.types.objects.get_mut(tok) {
+                r.def = part.clone();
+            } else if let Some((r, _)) = self.types.enums.get_mut(tok) {
+                r.def = part.clone();
+            }
+        }
     }
 
     /// Claims the names of package `d`'s members; returns its scope.
@@ -173,7 +201,7 @@ impl Names {
         let state = r.state_inputs.as_deref().unwrap_or(&[]);
         let fields = allocate_fields(r.inputs.iter().chain(&r.outputs).chain(state), &reserved);
         self.resources.insert(id, ResourceNames { dir: d.to_string(), name: name.clone(), fields });
-        self.types.resources.insert(r.token.clone(), NamedRef { dir: d.to_string(), name });
+        self.types.resources.insert(r.token.clone(), NamedRef::public(d, &name));
     }
 
     fn claim_function(&mut self, sdk: &Sdk, i: usize, d: &str, scope: &mut Ns) {
@@ -209,7 +237,7 @@ impl Names {
             base.push_str("Type");
         }
         let name = scope.claim_family(&base, type_family);
-        let r = NamedRef { dir: d.to_string(), name: name.clone() };
+        let r = NamedRef::public(d, &name);
         match pkg.types.get(tok) {
             Some(TypeDef::Enum(e)) => {
                 self.types.enums.insert(tok.clone(), (r, e.primitive));
@@ -281,7 +309,7 @@ impl Names {
         for (tok, r) in &self.types.objects {
             if let Some(TypeDef::Object(o)) = sdk.pkg.types.get(tok) {
                 if o.alias_of.is_none() {
-                    spell(&r.dir, &mut o.properties.iter());
+                    spell(&r.def, &mut o.properties.iter());
                 }
             }
         }
@@ -368,10 +396,10 @@ fn allocate_fields<'p>(props: impl IntoIterator<Item = &'p Property>, reserved: 
 /// directory without slashes; a keyword or a name generated code uses gets `pkg`. Aliases
 /// collide as Pulumi's Go generator numbers them (`s3`, `s32`, …), which is not [`Ns`]'s
 /// suffix rule, so only the taken set is an `Ns`.
-fn import_aliases(layout: &Layout, modules: &BTreeMap<String, Module>, settings: &Settings) -> BTreeMap<String, String> {
+fn import_aliases<'d>(layout: &Layout, dirs: impl Iterator<Item = &'d String>, settings: &Settings) -> BTreeMap<String, String> {
     let mut used = Ns::new();
     let mut out = BTreeMap::new();
-    for d in modules.keys() {
+    for d in dirs {
         let base = match settings.package_import_aliases.get(&layout.import_path(d)) {
             Some(a) => naming::package_name(a),
             None if d.is_empty() => layout.go.root_package.clone(),

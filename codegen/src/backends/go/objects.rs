@@ -153,7 +153,6 @@ fn object_accessor(names: &Names, c: &mut TypeCtx, p: &Property, fields: &BTreeM
 /// canonical type's containers.
 pub fn aliases_files(sdk: &Sdk, names: &Names, dir: &str, objects: &[Token]) -> Vec<Artifact> {
     let none = BTreeMap::new();
-    let conts: &BTreeMap<String, GoTy> = names.containers.get(dir).unwrap_or(&none);
     let mut aliases = Vec::new();
     for tok in objects {
         let Some(TypeDef::Object(o)) = sdk.pkg.types.get(tok) else {
@@ -165,6 +164,9 @@ pub fn aliases_files(sdk: &Sdk, names: &Names, dir: &str, objects: &[Token]) -> 
         let (Some(name), Some(target)) = (names.types.objects.get(tok), names.types.objects.get(canonical)) else {
             continue;
         };
+        // The canonical type's containers live beside it (in an internal package when its
+        // package is split; re-exported under the same names).
+        let conts: &BTreeMap<String, GoTy> = names.containers.get(&target.def).unwrap_or(&none);
         let containers = conts
             .keys()
             .filter_map(|c| {

@@ -1,7 +1,7 @@
 //! `language.go`: the keys Pulumi's Go generator accepts (`GoPackageInfo` in
 //! pulumi/pulumi `pkg/codegen/go/importer.go`). cloudgen acts on the layout keys
 //! (`importBasePath`, `rootPackageName`, `moduleToPackage`, `packageImportAliases`); the
-//! rest are accepted and not used (they tune what the official generator emits, which
+//! rest are accepted and not used; `maxPackageFunctions` is cloudgen's own (they tune what the official generator emits, which
 //! cloudgen's Go output decides on its own), so only a misspelled key warns.
 
 use crate::backends::sdk::settings::LanguageSettings;
@@ -21,6 +21,10 @@ pub struct Settings {
     pub module_to_package: BTreeMap<String, String>,
     /// Import path → import alias.
     pub package_import_aliases: BTreeMap<String, String>,
+    /// cloudgen's own key: the estimated functions and methods one package's types may
+    /// declare before they move to internal packages (see `go::split`; default
+    /// `split::DEFAULT_BUDGET`).
+    pub max_package_functions: Option<usize>,
     // Accepted, not used.
     pub module_path: Option<Value>,
     pub import_path_pattern: Option<Value>,

@@ -1,16 +1,30 @@
 //! The one match from an IR [`TypeRef`] to Go: [`GoTy`] is the resolved shape, and
 //! [`TypeCtx`] spells it as an Input, Output or plain type inside one Go package, recording the
-//! imports and the container types (`XArray`, `XMap`, …) the spelling needs.
+//! imports and the container types (`XArray`, `XMap`, …) the spelling needs. Where a type of
+//! a split package is defined and under which name each package reaches it is decided here,
+//! in [`TypeCtx::qualify`], from the [`Placement`].
 
+use super::split::Placement;
 use crate::ir::{FunctionResult, Package, Primitive, Token, TypeDef, TypeRef};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Where a named Go type lives and what it is called.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct NamedRef {
-    /// Package directory relative to the root package (`""` for the root).
+    /// The public package directory, relative to the root package (`""` for the root):
+    /// where users find the type.
     pub dir: String,
+    /// The package directory that defines it: `dir`, or one of `dir`'s internal packages
+    /// when [`Placement`] split `dir`'s types (`dir` then re-exports it under the same name).
+    pub def: String,
     pub name: String,
+}
+
+impl NamedRef {
+    /// A type defined in its public package.
+    pub fn public(dir: &str, name: &str) -> NamedRef {
+        NamedRef { dir: dir.to_string(), def: dir.to_string(), name: name.to_string() }
+    }
 }
 
 /// A resolved Go shape.
@@ -140,6 +154,10 @@ pub type ContainerNeeds = BTreeMap<String, BTreeMap<String, GoTy>>;
 /// Spells types inside one Go package (`dir`), collecting imports and container needs.
 pub struct TypeCtx<'a> {
     pub dir: String,
+    /// The public package `dir` belongs to (`dir` itself unless it is an internal package).
+    pub home: String,
+    /// Which packages' types live in internal packages.
+    pub placement: &'a Placement,
     /// Import path of the root package; other packages are `<base>/<dir>`.
     pub import_base: &'a str,
     /// Import alias per package dir.
@@ -152,24 +170,29 @@ pub struct TypeCtx<'a> {
 
 impl<'a> TypeCtx<'a> {
     /// A context for spelling types inside package `dir`.
-    pub fn new(dir: &str, import_base: &'a str, aliases: &'a BTreeMap<String, String>) -> TypeCtx<'a> {
-        TypeCtx { dir: dir.to_string(), import_base, aliases, imports: BTreeSet::new(), containers: ContainerNeeds::new() }
+    pub fn new(dir: &str, import_base: &'a str, aliases: &'a BTreeMap<String, String>, placement: &'a Placement) -> TypeCtx<'a> {
+        let home = placement.home_of(dir).to_string();
+        TypeCtx { dir: dir.to_string(), home, placement, import_base, aliases, imports: BTreeSet::new(), containers: ContainerNeeds::new() }
     }
 
-    /// A qualified name for a type living in `dir`.
+    /// The name of `r`'s family member `name` as written in this package: bare when this
+    /// package defines it or re-exports it (its public package), from the defining internal
+    /// package when this is a sibling internal package (importing the public package would
+    /// be a cycle), else from its public package.
     pub fn qualify(&mut self, r: &NamedRef, name: &str) -> String {
-        if r.dir == self.dir {
+        if r.def == self.dir || r.dir == self.dir {
             return name.to_string();
         }
+        let via = if r.dir == self.home { &r.def } else { &r.dir };
         let alias = self
             .aliases
-            .get(&r.dir)
+            .get(via)
             .cloned()
             .unwrap_or_else(|| "unknown".into());
-        let path = if r.dir.is_empty() {
+        let path = if via.is_empty() {
             self.import_base.to_string()
         } else {
-            format!("{}/{}", self.import_base, r.dir)
+            format!("{}/{}", self.import_base, via)
         };
         self.imports.insert((path, alias.clone()));
         format!("{alias}.{name}")
@@ -190,27 +213,24 @@ impl<'a> TypeCtx<'a> {
             if BUILTIN_CHAINS.contains(&chain.as_str()) {
                 return format!("pulumi.{stem}{chain}{suffix}");
             }
-            // Deeper nests than the SDK defines are generated in the using package.
+            // Deeper nests than the SDK defines are generated in the using package; in a
+            // split package, once, in its base internal package (so every package of the
+            // split means the same type by the name).
             let name = format!("{}{chain}", if stem.is_empty() { "Any" } else { stem });
-            self.need_chain(&self.dir.clone(), ty, &name);
-            return format!("{name}{suffix}");
+            let r = NamedRef { dir: self.home.clone(), def: self.placement.base_of(&self.home).to_string(), name };
+            self.need_chain_from(&r.def.clone(), ty, &r.name, false);
+            return self.qualify(&r, &format!("{}{suffix}", r.name));
         }
         let r = match inner {
             GoTy::Object(r) | GoTy::Enum(r, _) | GoTy::Resource(r) => r.clone(),
-            _ => NamedRef {
-                dir: self.dir.clone(),
-                name: "Any".into(),
-            },
+            _ => NamedRef::public(&self.dir, "Any"),
         };
         let name = format!("{}{chain}", r.name);
-        // Resource containers (`XArray`, `XMap`) are always defined beside the resource.
+        // Containers of a named element are defined beside the element (resource
+        // containers `XArray`, `XMap` in the resource's own file).
         let skip_first = matches!(inner, GoTy::Resource(_));
-        self.need_chain_from(&r.dir, ty, &name, skip_first);
+        self.need_chain_from(&r.def, ty, &name, skip_first);
         self.qualify(&r, &format!("{name}{suffix}"))
-    }
-
-    fn need_chain(&mut self, dir: &str, ty: &GoTy, name: &str) {
-        self.need_chain_from(dir, ty, name, false)
     }
 
     /// Records `ty` (named `name`) and every container nested in it as needed in `dir`.
@@ -399,8 +419,10 @@ pub fn builtin_name(ty: &GoTy) -> Option<String> {
 mod tests {
     use super::*;
 
+    const NO_SPLIT: &Placement = &Placement::NONE;
+
     fn ctx(aliases: &BTreeMap<String, String>) -> TypeCtx<'_> {
-        TypeCtx::new("", "example.com/x/go/x", aliases)
+        TypeCtx::new("", "example.com/x/go/x", aliases, NO_SPLIT)
     }
 
     #[test]
@@ -432,10 +454,7 @@ mod tests {
         let mut aliases = BTreeMap::new();
         aliases.insert("apps/v1".to_string(), "appsv1".to_string());
         let mut c = ctx(&aliases);
-        let d = GoTy::Object(NamedRef {
-            dir: "apps/v1".into(),
-            name: "Deployment".into(),
-        });
+        let d = GoTy::Object(NamedRef::public("apps/v1", "Deployment"));
         assert_eq!(c.input(&d, true), "appsv1.DeploymentPtrInput");
         let arr = GoTy::Map(Box::new(GoTy::Array(Box::new(d))));
         assert_eq!(c.output(&arr, false), "appsv1.DeploymentArrayMapOutput");
