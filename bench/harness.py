@@ -379,7 +379,7 @@ class Bench:
     # --- user cost -------------------------------------------------------------------------
 
     def sec_usercost(self) -> None:
-        """What the generated AWS SDK costs its users, against the official pulumi-aws 6.83.0."""
+        """What the generated AWS SDK costs its users, against the official pulumi-aws 6.83.x."""
         gen = self.out / "usercost" / "gen"
         if not gen.exists():
             # Only the languages measured below: Java generation of AWS is the slow part today.
@@ -550,18 +550,55 @@ class Bench:
             shutil.rmtree(run_cache, ignore_errors=True)
             shutil.copytree(deps, run_cache, symlinks=True)
 
-        subjects = [("cloudgen", gen_mod, ["go", "build", "./..."])]
-        subjects.append(("official pulumi-aws/sdk/v6 v6.83.0", BENCH / "usercost" / "go-official",
-                         ["go", "build", "github.com/pulumi/pulumi-aws/sdk/v6/go/aws/..."]))
+        # Every compile runs under bench/tools/go-compile-rss (-toolexec), which logs each
+        # package's compiler peak RSS and wall: a small runner must fit the largest package.
+        toolexec = ["-toolexec", str(BENCH / "tools" / "go-compile-rss")]
+        subjects = [("cloudgen", gen_mod, ["go", "build", *toolexec, "./..."])]
+        subjects.append(("official pulumi-aws/sdk/v6 v6.83.4", BENCH / "usercost" / "go-official",
+                         ["go", "build", *toolexec, "github.com/pulumi/pulumi-aws/sdk/v6/go/aws/..."]))
         for who, cwd, argv in subjects:
             if who.startswith("official") and self.args.skip_official_go:
                 self.skip("official Go SDK build", "--skip-official-go")
                 continue
-            self.row(Row("user cost", f"go build, whole SDK module → {who}", "aws", "go",
-                         note="n=1; fresh GOCACHE except std + pulumi sdk", baseline=who == "cloudgen"),
-                     lambda i, argv=argv: argv, reps=1, timeout=self.args.go_timeout, cwd=cwd,
-                     env=dict(env, GOCACHE=str(run_cache)), prepare=prep)
+            rss_log = self.out / "usercost" / f"go-compile-rss-{'cloudgen' if who == 'cloudgen' else 'official'}.txt"
+            rss_log.unlink(missing_ok=True)
+            whole = self.row(Row("user cost", f"go build, whole SDK module → {who}", "aws", "go",
+                                 note="n=1; fresh GOCACHE except std + pulumi sdk; peak RSS = largest compile",
+                                 baseline=who == "cloudgen"),
+                             lambda i, argv=argv: argv, reps=1, timeout=self.args.go_timeout, cwd=cwd,
+                             env=dict(env, GOCACHE=str(run_cache), GO_RSS_LOG=str(rss_log)), prepare=prep)
+            self.go_package_rows(who, rss_log, whole)
         shutil.rmtree(run_cache, ignore_errors=True)
+
+    def go_package_rows(self, who: str, rss_log: Path, whole: Row) -> None:
+        """Rows from one build's per-package compile log: the largest package, the packages over
+        2 GiB, and quicksight (AWS's largest module) with its internal packages."""
+        if not rss_log.exists():
+            return
+        pkgs: dict[str, tuple[float, float]] = {}
+        for line in rss_log.read_text().splitlines():
+            parts = line.split()
+            if len(parts) == 3 and parts[1].isdigit():
+                pkgs[parts[0]] = (int(parts[1]) / 1024.0, float(parts[2]))
+        if not pkgs:
+            return
+        load = whole.runs[0].load if whole.runs else loadavg()
+        over = sorted(p for p, (mb, _) in pkgs.items() if mb > 2048)
+        big = max(pkgs, key=lambda p: pkgs[p][0])
+        mb, wall = pkgs[big]
+        r = Row("user cost", f"go build, largest package ({big.split('/go/aws/')[-1]}) → {who}", "aws, largest package",
+                "go", note=f"{len(pkgs)} packages compiled; over 2 GiB: {', '.join(o.split('/')[-1] for o in over) or 'none'}",
+                baseline=who == "cloudgen")
+        r.runs = [Run(wall=wall, rss_mb=mb, rc=0, timed_out=False, load=load)]
+        self.rows.append(r)
+        qs = {p: v for p, v in pkgs.items() if p.endswith("/go/aws/quicksight") or "/go/aws/quicksight/internal/" in p}
+        if qs:
+            r = Row("user cost", f"go build, quicksight (+ internal packages) → {who}", "aws, quicksight", "go",
+                    note=f"{len(qs)} package(s); peak = the largest; wall = their compile times summed",
+                    baseline=who == "cloudgen")
+            r.runs = [Run(wall=sum(w for _, w in qs.values()), rss_mb=max(m for m, _ in qs.values()), rc=0,
+                          timed_out=False, load=load)]
+            self.rows.append(r)
 
     # --- report ----------------------------------------------------------------------------
 
