@@ -14,8 +14,12 @@
 //! [`objects::TYPES_PER_FILE`] (`pulumiTypes.go`, `pulumiTypes1.go`, …), enums in
 //! `pulumiEnums*.go` and the array/map containers in `pulumiContainers*.go`, each file with
 //! its own `init()`, all ordered by token so output is deterministic. IR alias types (shapes
-//! identical to another type of the module) are Go type aliases in `pulumiAliases*.go`: their
-//! names stay public at almost no compile cost.
+//! identical to another type of the module) are Go type aliases in `pulumiAliases*.go` (their
+//! `XPtr` a variable holding the canonical constructor): their names stay public at almost no
+//! compile cost. A package whose types outgrow `language.go.maxPackageFunctions` keeps its
+//! resources, functions and aliases and moves its types to internal packages ([`split`]),
+//! re-exported in its `pulumiTypes*.go`, so no package needs more compiler memory than a
+//! small runner has.
 
 pub mod config;
 pub mod docs;
