@@ -97,8 +97,9 @@ pub enum RenderError {
 
 /// Plans and renders every package for every target, handing each file to `sink` as soon as
 /// it is rendered (`<target>/<package>/<path>`, from rayon's threads, in no fixed order).
-/// Nothing holds the whole output: a target's view models live until its files are
-/// rendered, a file's bytes until the sink returns. Returns how many files were produced.
+/// Nothing holds the whole output: planning streams ([`Target::plan_into`]), so a view
+/// model lives until its file is rendered, a file's bytes until the sink returns. Returns
+/// how many files were produced.
 pub fn render_into(
     packages: &[Package],
     opts: &Options,
@@ -125,23 +126,38 @@ pub fn render_into(
     };
     let job = |(p, t): &(&Package, &dyn Target)| -> Result<usize, RenderError> {
         let prefix = format!("{}/{}", t.name(), p.name);
-        let artifacts = t.plan(p).map_err(RenderError::Diagnostics)?;
-        // A backend that plans one path twice would have one file silently overwrite the
-        // other once files stream; say so instead.
-        let mut seen = std::collections::HashSet::with_capacity(artifacts.len());
-        if let Some(dup) = artifacts.iter().find(|a| !seen.insert(a.path.as_str())) {
-            return Err(RenderError::Diagnostics(
-                Diagnostic::error(SourceRef::new(format!("{prefix}/{}", dup.path), ""), "internal: two files planned at the same path").into(),
-            ));
-        }
-        drop(seen);
-        let n = artifacts.len();
-        let results: Vec<Result<(), RenderError>> = if opts.parallel {
-            artifacts.into_par_iter().map(|a| render_one(&prefix, a)).collect()
-        } else {
-            artifacts.into_iter().map(|a| render_one(&prefix, a)).collect()
+        // Each file is rendered as soon as it is planned, on the planning thread. Every
+        // diagnostic is kept (reported sorted, whatever the thread order); after an I/O
+        // error the remaining files are dropped unrendered.
+        let seen = std::sync::Mutex::new(std::collections::HashSet::new());
+        let failures: std::sync::Mutex<Vec<RenderError>> = std::sync::Mutex::new(Vec::new());
+        let emit = |a: Artifact| {
+            if failures.lock().expect("render").iter().any(|e| matches!(e, RenderError::Io(_))) {
+                return;
+            }
+            // A backend that plans one path twice would have one file silently overwrite
+            // the other once files stream; say so instead.
+            let result = if seen.lock().expect("render").insert(a.path.clone()) {
+                render_one(&prefix, a)
+            } else {
+                Err(RenderError::Diagnostics(
+                    Diagnostic::error(SourceRef::new(format!("{prefix}/{}", a.path), ""), "internal: two files planned at the same path").into(),
+                ))
+            };
+            if let Err(e) = result {
+                failures.lock().expect("render").push(e);
+            }
         };
-        merge(results.into_iter().map(|r| r.map(|()| 0))).map(|_| n)
+        if opts.parallel {
+            t.plan_into(p, &emit).map_err(RenderError::Diagnostics)?;
+        } else {
+            // One thread: the whole plan, then the files in path order.
+            for a in t.plan(p).map_err(RenderError::Diagnostics)? {
+                emit(a);
+            }
+        }
+        let n = seen.into_inner().expect("render").len();
+        merge(failures.into_inner().expect("render").into_iter().map(Err).chain([Ok(n)]))
     };
     let results: Vec<_> = if opts.parallel { jobs.par_iter().map(job).collect() } else { jobs.iter().map(job).collect() };
     merge(results.into_iter())

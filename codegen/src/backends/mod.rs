@@ -1,8 +1,13 @@
 //! Targets: every language backend (and the Pulumi-schema writer) implements [`Target`].
 //!
-//! A target only plans: from a finished `&Package` it returns artifacts (a relative path and
+//! A target only plans: from a finished `&Package` it produces artifacts (a relative path and
 //! either a template with its view model, or finished bytes). It does no I/O; the driver
-//! renders the artifacts in parallel into a [`crate::fileset::FileSet`].
+//! renders the artifacts in parallel into a [`crate::fileset::FileSet`] or onto disk.
+//!
+//! Planning streams ([`Target::plan_into`]): each artifact goes to the driver as soon as it
+//! exists and is rendered on the planning thread, so a view model lives for one file, not
+//! for the whole package (AWS's 115,000 Java models held at once were half of the peak
+//! memory of a four-language generation).
 
 pub mod common;
 pub mod go;
@@ -45,6 +50,10 @@ impl Artifact {
     }
 }
 
+/// Where [`Target::plan_into`] hands each artifact. It cannot fail: the driver keeps the
+/// first rendering or write error and ignores what comes after it.
+pub type Emit<'a> = dyn Fn(Artifact) + Sync + 'a;
+
 /// A code generation target.
 pub trait Target: Send + Sync {
     /// Stable name; also the output subdirectory (`generated/<name>/<package>/`).
@@ -53,6 +62,16 @@ pub trait Target: Send + Sync {
     /// Plans every file for `pkg`. Errors are diagnostics (e.g. a name no language can
     /// spell), never panics.
     fn plan(&self, pkg: &Package) -> Result<Vec<Artifact>, Diagnostics>;
+
+    /// Plans every file for `pkg`, handing each to `emit` as soon as it is planned (from
+    /// any thread, in no fixed order). The default plans everything first; the SDK
+    /// languages stream.
+    fn plan_into(&self, pkg: &Package, emit: &Emit) -> Result<(), Diagnostics> {
+        for a in self.plan(pkg)? {
+            emit(a);
+        }
+        Ok(())
+    }
 
     /// Warnings about what this target reads of `pkg` beyond the IR (its
     /// `language.<lang>` block): unknown keys, values of the wrong type. Never errors.

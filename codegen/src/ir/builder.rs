@@ -97,7 +97,7 @@ impl PackageBuilder {
                 return Err(diags.sorted());
             }
         };
-        let modules = ModuleMapper { re: module_re, cache: Default::default() };
+        let modules = ModuleMapper { re: module_re, default_format: meta.module_format == DEFAULT_MODULE_FORMAT, cache: Default::default() };
 
         let provider = provider.unwrap_or_else(|| {
             let mut r = Resource::new(Token::new("pulumi", "providers", name.clone()), source.child("provider"));
@@ -113,6 +113,7 @@ impl PackageBuilder {
             diags,
             type_sources: BTreeMap::new(),
             shapes: Default::default(),
+            named_inline: Default::default(),
         };
 
         for mut t in types {
@@ -136,7 +137,7 @@ impl PackageBuilder {
         for token in type_tokens {
             let mut t = b.types.remove(&token).expect("present");
             if let TypeDef::Object(o) = &mut t {
-                let parent = Parent { name: o.token.name.clone(), token: o.token.clone(), scope: ShapeScope::Type };
+                let parent = Parent { name: o.token.name.clone(), token: o.token.clone(), scope: ShapeScope::Type, top: true };
                 b.name_properties(Arc::make_mut(&mut o.properties).as_mut_slice(), &parent);
             }
             b.types.insert(token, t);
@@ -174,7 +175,7 @@ impl PackageBuilder {
                 b.diags.push(Diagnostic::error(f.source.clone(), format!("duplicate function token `{}` (also at {prev})", f.token)));
             }
             f.module = b.modules.module_of(&f.token, &name);
-            let parent = Parent { name: upper_first(&f.token.name), token: f.token.clone(), scope: ShapeScope::Function };
+            let parent = Parent { name: upper_first(&f.token.name), token: f.token.clone(), scope: ShapeScope::Function, top: true };
             if let Some(i) = &mut f.inputs {
                 b.name_properties(&mut i.properties, &parent);
             }
@@ -188,7 +189,7 @@ impl PackageBuilder {
             }
         }
         let mut config = config;
-        let cfg_parent = Parent { name: "Config".into(), token: Token::new(name.clone(), "config", "Config"), scope: ShapeScope::Config };
+        let cfg_parent = Parent { name: "Config".into(), token: Token::new(name.clone(), "config", "Config"), scope: ShapeScope::Config, top: true };
         b.name_properties(&mut config, &cfg_parent);
 
         // References.
@@ -413,11 +414,17 @@ fn mark_usage(ty: &TypeRef, input: bool, types: &BTreeMap<Token, TypeDef>, usage
     }
 }
 
+/// The `moduleFormat` of Terraform-bridged providers: the module is all but the last
+/// `/`-segment.
+const DEFAULT_MODULE_FORMAT: &str = "(.*)(?:/[^/]*)";
+
 /// Maps a token's module segment to its canonical module with `meta.moduleFormat`.
 struct ModuleMapper {
     re: Regex,
-    /// Module segment → canonical module. Large providers have ~60k types over a few
-    /// hundred segments; running the regex once per segment keeps `finish` fast.
+    /// `re` is [`DEFAULT_MODULE_FORMAT`], which string operations answer exactly (AWS names
+    /// 54k nested types, each with a segment of its own: the regex was a quarter of `finish`).
+    default_format: bool,
+    /// Module segment → canonical module.
     cache: std::cell::RefCell<std::collections::HashMap<String, String>>,
 }
 
@@ -435,8 +442,14 @@ impl ModuleMapper {
         let m = if token.module.is_empty() {
             "index".to_string()
         } else {
-            match self.re.captures(&token.module).and_then(|c| c.get(1)) {
-                Some(g) if !g.as_str().is_empty() => g.as_str().to_string(),
+            // `.` stops at a newline: such a segment takes the regex's way.
+            let captured = if self.default_format && !token.module.contains('\n') {
+                token.module.rsplit_once('/').map(|(m, _)| m)
+            } else {
+                self.re.captures(&token.module).and_then(|c| c.get(1)).map(|g| g.as_str())
+            };
+            match captured {
+                Some(g) if !g.is_empty() => g.to_string(),
                 _ => token.module.clone(),
             }
         };
@@ -456,6 +469,9 @@ struct Parent {
     /// kind: targets name function-reachable types differently (Python's `…Result`), so a
     /// resource type merged into a function type would change its public name.
     scope: ShapeScope,
+    /// A member's own properties (not a nested object's): where frontends share one inline
+    /// object between inputs, outputs and state (see [`TypeRef::Inline`]).
+    top: bool,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -473,6 +489,9 @@ struct Binder {
     type_sources: BTreeMap<Token, SourceRef>,
     /// Shape key (see [`shape_key`]) → the canonical type of that shape, for inline objects.
     shapes: std::collections::HashMap<String, Token>,
+    /// Shared inline objects already named, by address, parent and property (see
+    /// [`TypeRef::Inline`]); each entry keeps its object alive.
+    named_inline: std::collections::HashMap<(usize, String), (Arc<InlineObject>, Token, Token)>,
     diags: Diagnostics,
 }
 
@@ -481,7 +500,7 @@ impl Binder {
         // The provider's token is `pulumi:providers:<pkg>`; its nested types belong in the
         // package's root module, as `Provider…` types, not in a `providers` module.
         let token = if r.is_provider { Token::new(self.pkg.clone(), "index", "Provider") } else { r.token.clone() };
-        let parent = Parent { name: token.name.clone(), token, scope: ShapeScope::Resource };
+        let parent = Parent { name: token.name.clone(), token, scope: ShapeScope::Resource, top: true };
         self.name_properties(&mut r.inputs, &parent);
         self.name_properties(&mut r.outputs, &parent);
         if let Some(s) = &mut r.state_inputs {
@@ -508,7 +527,20 @@ impl Binder {
                 }
             }
             TypeRef::Inline { object } => {
-                let object = std::mem::replace(object, Box::new(InlineObject { name_hint: None, docs: None, properties: vec![], source: SourceRef::default() }));
+                // The same shared object under the same member and property names the same
+                // way: the input, output and state copies of a block are named once. (A
+                // member's parent token is unique, so it and the property make the key.)
+                let key = (Arc::as_ptr(object) as usize, prop.to_string());
+                if parent.top {
+                    if let Some((_, owner, token)) = self.named_inline.get(&key) {
+                        if *owner == parent.token {
+                            *ty = TypeRef::Named { token: token.clone() };
+                            return;
+                        }
+                    }
+                }
+                let shared = object.clone();
+                let object = Arc::unwrap_or_clone(std::mem::replace(object, Arc::new(InlineObject::default())));
                 let base = object.name_hint.clone().unwrap_or_else(|| format!("{}{}", parent.name, prop));
                 let module_segment = if parent.token.module.contains('/') {
                     let canonical = self.modules.module_of(&parent.token, &self.pkg);
@@ -527,7 +559,7 @@ impl Binder {
                     extra: RawMap::new(),
                     source: object.source,
                 };
-                let child_parent = Parent { name: base.clone(), token: obj.token.clone(), scope: parent.scope };
+                let child_parent = Parent { name: base.clone(), token: obj.token.clone(), scope: parent.scope, top: false };
                 self.name_properties(Arc::make_mut(&mut obj.properties).as_mut_slice(), &child_parent);
                 // Pick a free token: reuse an identical shape, else suffix 2, 3, ….
                 let mut n = 1;
@@ -577,6 +609,10 @@ impl Binder {
                     }
                 };
                 let _ = src;
+                if parent.top && Arc::strong_count(&shared) > 1 {
+                    // Held here so its address is not reused by another object while naming.
+                    self.named_inline.insert(key, (shared, parent.token.clone(), target.clone()));
+                }
                 *ty = TypeRef::Named { token: target };
             }
             _ => {}

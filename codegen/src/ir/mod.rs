@@ -153,7 +153,10 @@ pub enum TypeRef {
     Archive,
     /// An object without a name yet. Frontends produce it; `finish()` names it after its
     /// parent and property and replaces it with `Named`. Never present in a finished IR.
-    Inline { object: Box<InlineObject> },
+    /// Shared: a Terraform block is one object seen as an input, an output and a state
+    /// property, so cloning a property never copies its nested blocks, and `finish()` names
+    /// each shared object once.
+    Inline { object: Arc<InlineObject> },
 }
 
 impl TypeRef {
@@ -179,7 +182,7 @@ impl TypeRef {
         TypeRef::Named { token }
     }
     pub fn inline(object: InlineObject) -> TypeRef {
-        TypeRef::Inline { object: Box::new(object) }
+        TypeRef::Inline { object: Arc::new(object) }
     }
 }
 
@@ -192,7 +195,7 @@ pub struct Discriminator {
 }
 
 /// An object type that has no name yet (see [`TypeRef::Inline`]).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct InlineObject {
     /// A name suggestion; when absent the builder uses parent + property name.
     #[serde(skip_serializing_if = "Option::is_none")]

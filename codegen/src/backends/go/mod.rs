@@ -66,7 +66,7 @@ impl Language for Go {
         config::config_file(cx.sdk, cx.names).into_iter().collect()
     }
 
-    fn package(&self, cx: &Cx<Self>, _planned: &[Artifact]) -> Vec<Artifact> {
+    fn package(&self, cx: &Cx<Self>, _planned: &[String]) -> Vec<Artifact> {
         package::package_files(cx.sdk, cx.names)
     }
 

@@ -59,7 +59,7 @@ impl Language for Java {
         config::files(cx)
     }
 
-    fn package(&self, cx: &Cx<Self>, _planned: &[Artifact]) -> Vec<Artifact> {
+    fn package(&self, cx: &Cx<Self>, _planned: &[String]) -> Vec<Artifact> {
         package::files(cx)
     }
 

@@ -63,7 +63,7 @@ impl Language for Python {
         config::config_files(cx)
     }
 
-    fn package(&self, cx: &Cx, _planned: &[Artifact]) -> Vec<Artifact> {
+    fn package(&self, cx: &Cx, _planned: &[String]) -> Vec<Artifact> {
         package::package_files(cx)
     }
 

@@ -26,7 +26,7 @@ pub mod surface;
 pub use ns::Ns;
 pub use package::{MemberId, Members, Sdk};
 
-use super::{Artifact, Target};
+use super::{Artifact, Emit, Target};
 use crate::diag::Diagnostics;
 use crate::ir::Package;
 use rayon::prelude::*;
@@ -90,8 +90,8 @@ pub trait Language: Send + Sync {
     fn config(&self, cx: &Cx<Self>) -> Vec<Artifact>;
 
     /// The package files (manifests, utilities, README), knowing every path planned by
-    /// the other hooks.
-    fn package(&self, cx: &Cx<Self>, planned: &[Artifact]) -> Vec<Artifact>;
+    /// the other hooks (sorted).
+    fn package(&self, cx: &Cx<Self>, planned: &[String]) -> Vec<Artifact>;
 
     /// The names a program spells, read from the name table (for `cloudgen diff`).
     fn surface(&self, _cx: &Cx<Self>) -> surface::Surface {
@@ -110,6 +110,10 @@ impl<L: Language> Target for L {
 
     fn plan(&self, pkg: &Package) -> Result<Vec<Artifact>, Diagnostics> {
         plan(self, pkg)
+    }
+
+    fn plan_into(&self, pkg: &Package, emit: &Emit) -> Result<(), Diagnostics> {
+        plan_into(self, pkg, emit)
     }
 
     fn warnings(&self, pkg: &Package) -> Diagnostics {
@@ -132,6 +136,17 @@ pub fn surface<L: Language>(lang: &L, pkg: &Package) -> Result<surface::Surface,
 /// Plans every file of `pkg` in `lang`: settings, names, then the hooks; the result is
 /// sorted by path.
 pub fn plan<L: Language>(lang: &L, pkg: &Package) -> Result<Vec<Artifact>, Diagnostics> {
+    let out = std::sync::Mutex::new(Vec::new());
+    plan_into(lang, pkg, &|a| out.lock().expect("plan").push(a))?;
+    let mut out = out.into_inner().expect("plan");
+    out.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(out)
+}
+
+/// [`plan`], streaming: every artifact goes to `emit` as soon as its hook returns it, from
+/// rayon's threads. Only the paths are kept, for the package hook (a manifest may list
+/// every file).
+pub fn plan_into<L: Language>(lang: &L, pkg: &Package, emit: &Emit) -> Result<(), Diagnostics> {
     let sdk = Sdk::new(pkg);
     let settings = lang.settings(pkg);
     let names = L::Names::build(&sdk, &settings)?;
@@ -139,13 +154,17 @@ pub fn plan<L: Language>(lang: &L, pkg: &Package) -> Result<Vec<Artifact>, Diagn
     let members: Vec<MemberId> = sdk.members().map(|(id, _)| id).collect();
     let functions: Vec<usize> = sdk.functions().map(|(i, _)| i).collect();
     let modules = cx.names.modules();
-    let mut out: Vec<Artifact> = members.par_iter().flat_map_iter(|&id| lang.resource(&cx, id)).collect();
-    out.par_extend(functions.par_iter().flat_map_iter(|&i| lang.function(&cx, i)));
-    out.par_extend(modules.par_iter().flat_map_iter(|m| lang.module(&cx, m)));
-    out.extend(lang.config(&cx));
-    out.sort_by(|a, b| a.path.cmp(&b.path));
-    let package = lang.package(&cx, &out);
-    out.extend(package);
-    out.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(out)
+    let paths = std::sync::Mutex::new(Vec::new());
+    let send = |files: Vec<Artifact>| {
+        paths.lock().expect("plan").extend(files.iter().map(|a| a.path.clone()));
+        files.into_iter().for_each(emit);
+    };
+    members.par_iter().for_each(|&id| send(lang.resource(&cx, id)));
+    functions.par_iter().for_each(|&i| send(lang.function(&cx, i)));
+    modules.par_iter().for_each(|m| send(lang.module(&cx, m)));
+    send(lang.config(&cx));
+    let mut paths = paths.into_inner().expect("plan");
+    paths.sort();
+    lang.package(&cx, &paths).into_iter().for_each(emit);
+    Ok(())
 }

@@ -72,7 +72,7 @@ impl Language for TypeScript {
         config::files(cx)
     }
 
-    fn package(&self, cx: &Cx, planned: &[Artifact]) -> Vec<Artifact> {
+    fn package(&self, cx: &Cx, planned: &[String]) -> Vec<Artifact> {
         package::files(cx, planned)
     }
 

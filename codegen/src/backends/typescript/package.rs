@@ -17,10 +17,10 @@ const T_TSCONFIG: &str = "typescript/tsconfig.json.tera";
 pub const PULUMI_DEPENDENCY: &str = "^3.142.0";
 
 /// The package files, knowing every other planned file.
-pub fn files(cx: &Cx, planned: &[Artifact]) -> Vec<Artifact> {
+pub fn files(cx: &Cx, planned: &[String]) -> Vec<Artifact> {
     let pkg = cx.pkg();
     let extra_defaults = pkg.meta.plugin_download_url.as_ref().map(|u| format!(", pluginDownloadURL: {}", string_literal(u))).unwrap_or_default();
-    let mut files: Vec<&str> = planned.iter().map(|a| a.path.as_str()).filter(|p| p.ends_with(".ts")).chain(["utilities.ts"]).collect();
+    let mut files: Vec<&str> = planned.iter().map(String::as_str).filter(|p| p.ends_with(".ts")).chain(["utilities.ts"]).collect();
     files.sort();
     vec![
         Artifact::template("utilities.ts", T_UTILITIES, &UtilitiesFile { header: header(), extra_defaults }),
