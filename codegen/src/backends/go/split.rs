@@ -205,32 +205,50 @@ struct Tarjan<'e> {
 }
 
 impl Tarjan<'_> {
-    fn visit(&mut self, v: usize) {
+    /// Visits everything reachable from `root`. Iterative, with the recursion's frames
+    /// (node, next edge) on a heap stack: a schema's chain of nested types can be longer
+    /// than any thread's stack.
+    fn visit(&mut self, root: usize) {
+        let mut frames: Vec<(usize, usize)> = Vec::new();
+        self.open(root);
+        frames.push((root, 0));
+        while let Some(top) = frames.len().checked_sub(1) {
+            let (v, next) = frames[top];
+            if let Some(&w) = self.edges[v].get(next) {
+                frames[top].1 += 1;
+                if self.index[w] == usize::MAX {
+                    self.open(w);
+                    frames.push((w, 0));
+                } else if self.on_stack[w] {
+                    self.low[v] = self.low[v].min(self.index[w]);
+                }
+                continue;
+            }
+            frames.pop();
+            if self.low[v] == self.index[v] {
+                let mut component = Vec::new();
+                while let Some(w) = self.stack.pop() {
+                    self.on_stack[w] = false;
+                    component.push(w);
+                    if w == v {
+                        break;
+                    }
+                }
+                component.sort_unstable();
+                self.out.push(component);
+            }
+            if let Some(&(parent, _)) = frames.last() {
+                self.low[parent] = self.low[parent].min(self.low[v]);
+            }
+        }
+    }
+
+    fn open(&mut self, v: usize) {
         self.index[v] = self.next;
         self.low[v] = self.next;
         self.next += 1;
         self.stack.push(v);
         self.on_stack[v] = true;
-        for &w in &self.edges[v] {
-            if self.index[w] == usize::MAX {
-                self.visit(w);
-                self.low[v] = self.low[v].min(self.low[w]);
-            } else if self.on_stack[w] {
-                self.low[v] = self.low[v].min(self.index[w]);
-            }
-        }
-        if self.low[v] == self.index[v] {
-            let mut component = Vec::new();
-            while let Some(w) = self.stack.pop() {
-                self.on_stack[w] = false;
-                component.push(w);
-                if w == v {
-                    break;
-                }
-            }
-            component.sort_unstable();
-            self.out.push(component);
-        }
     }
 }
 
@@ -249,5 +267,21 @@ mod tests {
             }
         }
         assert_eq!(t.out, vec![vec![1, 2], vec![0], vec![3], vec![4]]);
+    }
+
+    #[test]
+    fn a_chain_longer_than_any_stack_is_ordered() {
+        // 0 → 1 → … → n-1, and n-1 → 0 closing one giant cycle in a second graph.
+        let n = 300_000;
+        let chain: Vec<Vec<usize>> = (0..n).map(|i| if i + 1 < n { vec![i + 1] } else { vec![] }).collect();
+        let mut t = Tarjan { edges: &chain, next: 0, index: vec![usize::MAX; n], low: vec![0; n], on_stack: vec![false; n], stack: Vec::new(), out: Vec::new() };
+        t.visit(0);
+        assert_eq!(t.out.len(), n);
+        assert_eq!(t.out[0], vec![n - 1], "the deepest dependency comes first");
+        let mut ring = chain.clone();
+        ring[n - 1].push(0);
+        let mut t = Tarjan { edges: &ring, next: 0, index: vec![usize::MAX; n], low: vec![0; n], on_stack: vec![false; n], stack: Vec::new(), out: Vec::new() };
+        t.visit(0);
+        assert_eq!(t.out, vec![(0..n).collect::<Vec<_>>()]);
     }
 }
