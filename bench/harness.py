@@ -533,21 +533,32 @@ class Bench:
         self.row(Row("user cost", "python -c 'import pulumi' (floor: the runtime alone)", "—", "python"),
                  lambda i: [py, "-c", "import pulumi"], reps=reps, timeout=self.args.timeout)
         # Installing the whole SDK: what every user's `pip install` costs (pip byte-compiles
-        # every module). Ours from its source tree (setuptools builds the wheel first), the
-        # official from its published wheel.
-        wheels = sorted(Path(venv).parent.glob("wheels/pulumi_aws-6.83.0-*.whl"))
-        installs = [("cloudgen", [str(gen / "python" / "aws")], "from the generated source tree (builds the wheel, then installs)")]
-        if wheels:
-            installs.append(("official pulumi-aws 6.83.0", [str(wheels[0])], "from the published wheel"))
+        # every module), from a wheel on both sides. Ours is built first, as a publisher does
+        # once (`pip wheel` with build isolation: it fetches setuptools from PyPI).
+        wheels_dir = self.out / "usercost" / "py-wheel"
+        self.discard(wheels_dir)
+        built = self.row(Row("user cost", "cloudgen SDK build (publisher, once): pip wheel", "aws", "python",
+                             note="pip wheel --no-deps of the generated source tree (build isolation)"),
+                         lambda i: [py, "-m", "pip", "wheel", "--quiet", "--no-deps", "--disable-pip-version-check",
+                                    "--wheel-dir", str(wheels_dir), str(gen / "python" / "aws")],
+                         reps=1, timeout=self.args.timeout)
+        installs = []
+        ours = sorted(wheels_dir.glob("*.whl")) if built.status == "ok" else []
+        if ours:
+            installs.append(("cloudgen", ours[0]))
+        official = sorted(Path(venv).parent.glob("wheels/pulumi_aws-6.83.0-*.whl"))
+        if official:
+            installs.append(("official pulumi-aws 6.83.0", official[0]))
         else:
             self.skip("official pulumi-aws pip install", "no wheel under the venv's wheels/ (run bench/setup)")
-        for who, what, how in installs:
+        for who, wheel in installs:
             target = self.out / "usercost" / f"pip-target-{who.split()[0]}"
             self.row(Row("user cost", f"pip install + byte-compile, whole SDK → {who}", "aws", "python",
-                         note=f"pip install --no-deps --target, {how}", baseline=who == "cloudgen"),
-                     lambda i, what=what, target=target: [py, "-m", "pip", "install", "--quiet", "--no-deps",
-                                                          "--no-index", "--no-build-isolation",
-                                                          "--disable-pip-version-check", "--target", str(target), *what],
+                         note=f"pip install --no-deps --target of the wheel ({wheel.stat().st_size / 1024 / 1024:.0f} MiB)",
+                         baseline=who == "cloudgen"),
+                     lambda i, wheel=wheel, target=target: [py, "-m", "pip", "install", "--quiet", "--no-deps",
+                                                            "--no-index", "--disable-pip-version-check",
+                                                            "--target", str(target), str(wheel)],
                      reps=1, timeout=self.args.timeout, prepare=self.fresh(target))
             self.discard(target)
 
@@ -622,12 +633,18 @@ class Bench:
             return
         cp_file = self.out / "usercost" / "java-cloudgen-deps.txt"
         if not cp_file.exists():
-            # Untimed: dependencies and Maven's own plugins, so the timed build runs offline.
+            # Untimed: dependencies, and every plugin `package` runs (surefire resolves its
+            # providers only when it runs), by packaging a one-class project with the same
+            # pom; the timed build then runs offline.
             log("usercost: resolving the generated Java SDK's dependencies and Maven plugins")
-            r = self.measure(["mvn", "-q", "-B", "dependency:go-offline", "dependency:build-classpath",
-                              f"-Dmdep.outputFile={cp_file}"], timeout=self.args.timeout, cwd=sdk, name="mvn-resolve")
+            warm = self.out / "usercost" / "java-warm"
+            (warm / "src" / "main" / "java").mkdir(parents=True, exist_ok=True)
+            shutil.copy(sdk / "pom.xml", warm / "pom.xml")
+            (warm / "src" / "main" / "java" / "Warm.java").write_text("public class Warm {}\n")
+            r = self.measure(["mvn", "-q", "-B", "package", "-DskipTests", "dependency:build-classpath",
+                              f"-Dmdep.outputFile={cp_file}"], timeout=self.args.timeout, cwd=warm, name="mvn-resolve")
             if r.rc != 0:
-                self.skip("Java user cost", "mvn could not resolve the generated SDK's dependencies")
+                self.skip("Java user cost", "mvn could not resolve the generated SDK's dependencies and plugins")
                 return
         build = self.row(Row("user cost", "cloudgen SDK build (publisher, once): mvn package", "aws", "java",
                              note="n=1; javac forked by the generated pom (maxmem 2048m); peak RSS = the largest process"),
