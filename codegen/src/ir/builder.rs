@@ -489,8 +489,8 @@ struct Binder {
     type_sources: BTreeMap<Token, SourceRef>,
     /// Shape key (see [`shape_key`]) → the canonical type of that shape, for inline objects.
     shapes: std::collections::HashMap<String, Token>,
-    /// Shared inline objects already named, by address, parent and property (see
-    /// [`TypeRef::Inline`]); each entry keeps its object alive.
+    /// Shared inline objects already named, by address and property, with the member they
+    /// were named under (see [`TypeRef::Inline`]); each entry keeps its object alive.
     named_inline: std::collections::HashMap<(usize, String), (Arc<InlineObject>, Token, Token)>,
     diags: Diagnostics,
 }
@@ -539,7 +539,8 @@ impl Binder {
                         }
                     }
                 }
-                let shared = object.clone();
+                // Kept only when other copies exist; an unshared object is moved, not cloned.
+                let shared = (parent.top && Arc::strong_count(object) > 1).then(|| object.clone());
                 let object = Arc::unwrap_or_clone(std::mem::replace(object, Arc::new(InlineObject::default())));
                 let base = object.name_hint.clone().unwrap_or_else(|| format!("{}{}", parent.name, prop));
                 let module_segment = if parent.token.module.contains('/') {
@@ -609,7 +610,7 @@ impl Binder {
                     }
                 };
                 let _ = src;
-                if parent.top && Arc::strong_count(&shared) > 1 {
+                if let Some(shared) = shared {
                     // Held here so its address is not reused by another object while naming.
                     self.named_inline.insert(key, (shared, parent.token.clone(), target.clone()));
                 }
