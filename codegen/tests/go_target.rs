@@ -234,6 +234,8 @@ fn render_with_budget(pkg: &cloudgen::ir::Package, budget: Option<usize>) -> BTr
 
 #[test]
 fn split_packages_keep_names_stay_small_and_import_no_cycle() {
+    // Types and resources both move: a resource's file in `internal/resourcesN`, its names
+    // re-exported by the public package.
     let cases = [
         ("tests/fixtures/sdk/split-packages/schema.json", "github.com/pulumi/pulumi-split/sdk", 80),
         // IR alias types (identical shapes) stay public while their canonical types move.
@@ -246,13 +248,15 @@ fn split_packages_keep_names_stay_small_and_import_no_cycle() {
         check_invariants(&split);
         let internal: Vec<String> = packages(&split).into_keys().filter(|d| is_internal(d) && d.contains("/types")).collect();
         assert!(!internal.is_empty(), "{schema}: nothing split at budget {budget}");
+        let moved: Vec<String> = packages(&split).into_keys().filter(|d| is_internal(d) && d.contains("/resources")).collect();
+        assert!(!moved.is_empty(), "{schema}: no resource moved at budget {budget}");
         assert_eq!(public_names(&split), public_names(&whole), "{schema}: the split changed a public name");
         // Every internal package holds at most a budget's worth of functions (estimated per
         // type, so allow the estimate's slack), unless one strongly connected component
         // alone is bigger (then it is alone in its package).
         let whole_max = functions_per_package(&whole).into_values().max().unwrap_or(0);
         for (dir, n) in functions_per_package(&split) {
-            if is_internal(&dir) && dir.contains("/types") {
+            if is_internal(&dir) && (dir.contains("/types") || dir.contains("/resources")) {
                 assert!(n <= 3 * budget.max(40), "{schema}: {dir} declares {n} functions (budget {budget})");
             }
             assert!(n <= whole_max, "{schema}: {dir} declares {n} functions, more than the unsplit package's {whole_max}");
@@ -425,14 +429,28 @@ fn copy_files(from: &Path, to: &Path) {
 }
 
 fn runtime(pkg: &str, schema: &str) {
+    runtime_with(pkg, schema, None);
+}
+
+/// [`runtime`], generating with `language.go.maxPackageFunctions` = `budget` when given (the
+/// schema is copied with the setting into the scratch directory).
+fn runtime_with(pkg: &str, schema: &str, budget: Option<usize>) {
     if !have_go() {
         return;
     }
-    let scratch = Scratch::new(&format!("runtime-{pkg}"));
+    let label = budget.map_or(String::new(), |b| format!("-budget{b}"));
+    let scratch = Scratch::new(&format!("runtime-{pkg}{label}"));
     if !proxy_reachable(scratch.path()) {
         return;
     }
-    let modules = generate(&[example(schema)], &scratch.path().join("out"));
+    let mut input = example(schema);
+    if let Some(b) = budget {
+        let mut json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&input).expect("schema")).expect("a JSON schema");
+        json["language"]["go"]["maxPackageFunctions"] = b.into();
+        input = scratch.path().join(schema);
+        std::fs::write(&input, json.to_string()).expect("write schema");
+    }
+    let modules = generate(&[input], &scratch.path().join("out"));
     let sdk = modules.first().expect("a module").clone();
     let module_path = std::fs::read_to_string(sdk.join("go.mod"))
         .expect("go.mod")
@@ -463,6 +481,14 @@ fn runtime(pkg: &str, schema: &str) {
 #[test]
 fn runtime_blobstore() {
     runtime("blobstore", "blobstore.schema.json");
+}
+
+/// The same program against the SDK with every package split (types and resources in
+/// internal packages, re-exported): the split is invisible to a program, at compile time and
+/// at run time (registration, outputs, resource references across packages).
+#[test]
+fn runtime_blobstore_split() {
+    runtime_with("blobstore", "blobstore.schema.json", Some(1));
 }
 
 #[test]

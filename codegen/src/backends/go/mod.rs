@@ -16,10 +16,11 @@
 //! its own `init()`, all ordered by token so output is deterministic. IR alias types (shapes
 //! identical to another type of the module) are Go type aliases in `pulumiAliases*.go` (their
 //! `XPtr` a variable holding the canonical constructor): their names stay public at almost no
-//! compile cost. A package whose types outgrow `language.go.maxPackageFunctions` keeps its
-//! resources, functions and aliases and moves its types to internal packages ([`split`]),
-//! re-exported in its `pulumiTypes*.go`, so no package needs more compiler memory than a
-//! small runner has.
+//! compile cost. A package whose types and resources outgrow
+//! `language.go.maxPackageFunctions` keeps its functions, aliases and registration and moves
+//! its types and resources to internal packages ([`split`]), re-exported in its
+//! `pulumiTypes*.go` and one file per resource, so no package needs more compiler memory
+//! than a small runner has.
 
 pub mod config;
 pub mod docs;
@@ -51,7 +52,7 @@ impl Language for Go {
     type Names = names::Names;
 
     fn resource(&self, cx: &Cx<Self>, id: MemberId) -> Vec<Artifact> {
-        resource::resource_file(cx.sdk, cx.names, id).into_iter().collect()
+        resource::resource_files(cx.sdk, cx.names, id)
     }
 
     fn function(&self, cx: &Cx<Self>, index: usize) -> Vec<Artifact> {

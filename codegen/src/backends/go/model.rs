@@ -146,6 +146,19 @@ pub struct ReexportsFile {
     pub reexports: Vec<Reexport>,
 }
 
+/// A moved resource's file in its public package (see `split`).
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct ResourceReexportFile {
+    pub head: Head,
+    pub docs: Vec<String>,
+    pub name: String,
+    /// The import alias of the internal package defining it.
+    pub via: String,
+    pub is_custom: bool,
+    /// `FooArgs`, `FooState`, `FooInput`, … : the family re-exported as aliases.
+    pub families: Vec<String>,
+}
+
 /// The resource file.
 #[derive(Debug, Clone, Serialize, Default)]
 pub struct ResourceFile {

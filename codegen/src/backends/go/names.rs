@@ -32,7 +32,11 @@ pub struct Module {
 /// Go names of one resource.
 #[derive(Debug, Clone)]
 pub struct ResourceNames {
+    /// The package directory its file is built in: `home`, or an internal package of
+    /// `home` when [`Placement`] moved it.
     pub dir: String,
+    /// The public package directory users import it from.
+    pub home: String,
     pub name: String,
     /// Wire name → field name (inputs, outputs and state share one struct scope).
     pub fields: BTreeMap<String, String>,
@@ -69,7 +73,7 @@ pub struct Names {
     pub ptr_needed: BTreeSet<Token>,
     /// Container types each package defines.
     pub containers: ContainerNeeds,
-    /// Which packages' types moved to internal packages (see [`split`]).
+    /// Which packages' types and resources moved to internal packages (see [`split`]).
     pub placement: Placement,
 }
 
@@ -136,7 +140,7 @@ impl NameTable<Settings> for Names {
                 names.config_getters.insert(p.name.wire.clone(), getter);
             }
         }
-        names.move_split_types();
+        names.move_split_types(sdk);
         names.containers = names.container_needs(sdk);
         Ok(names)
     }
@@ -155,8 +159,9 @@ impl Names {
 
     /// Applies the [`Placement`] once every name is claimed in its public package's scope:
     /// the internal packages become modules of the layout, the moved types leave their
-    /// public package's members, and each moved type records where it is defined.
-    fn move_split_types(&mut self) {
+    /// public package's members, and each moved type and resource records where it is
+    /// defined.
+    fn move_split_types(&mut self, sdk: &Sdk) {
         for (part, members) in &self.placement.members {
             let home = self.placement.home_of(part).to_string();
             if let Some(m) = self.modules.get_mut(&home) {
@@ -170,6 +175,16 @@ impl Names {
                 r.def = part.clone();
             } else if let Some((r, _)) = self.types.enums.get_mut(tok) {
                 r.def = part.clone();
+            }
+        }
+        // A moved resource's file is built in its internal package; its public package keeps
+        // it in its members (registration in `init.go`) and re-exports it.
+        for (id, part) in &self.placement.resources {
+            if let Some(rn) = self.resources.get_mut(id) {
+                rn.dir = part.clone();
+                if let Some(r) = self.types.resources.get_mut(&sdk.resource(*id).token) {
+                    r.def = part.clone();
+                }
             }
         }
     }
@@ -200,7 +215,7 @@ impl Names {
         reserved.push(format!("To{name}OutputWithContext"));
         let state = r.state_inputs.as_deref().unwrap_or(&[]);
         let fields = allocate_fields(r.inputs.iter().chain(&r.outputs).chain(state), &reserved);
-        self.resources.insert(id, ResourceNames { dir: d.to_string(), name: name.clone(), fields });
+        self.resources.insert(id, ResourceNames { dir: d.to_string(), home: d.to_string(), name: name.clone(), fields });
         self.types.resources.insert(r.token.clone(), NamedRef::public(d, &name));
     }
 

@@ -1,10 +1,14 @@
 //! A resource's file: the resource struct, `NewFoo`/`GetFoo`, its args and state structs,
 //! its Input/Output types and accessors, and its `FooArray`/`FooMap` containers. The
 //! statements of `NewFoo`'s body are laid out by `templates/go/resource.go.tera`; this
-//! builder computes what they name (fields, literals, type expressions).
+//! builder computes what they name (fields, literals, type expressions). A resource that
+//! [`split`](super::split) moved to an internal package gets its file there and a second
+//! file in its public package re-exporting every name (`templates/go/resource_reexport.go.tera`),
+//! which carries its documentation.
 
 use super::docs::comment;
-use super::model::{Accessor, Container, InputDefault, NewBody, RequiredArg, ResourceFile, SecretInput};
+use super::layout::PULUMI;
+use super::model::{Accessor, Container, InputDefault, NewBody, RequiredArg, ResourceFile, ResourceReexportFile, SecretInput};
 use super::names::{sorted_props, Names, ResourceNames};
 use super::naming::{self, unexported};
 use super::objects::{align, fits_one_line, input_rows, plain_rows};
@@ -15,10 +19,43 @@ use crate::backends::Artifact;
 use crate::ir::{Property, Resource};
 use std::collections::BTreeSet;
 
-/// The file of resource `id`.
-pub fn resource_file(sdk: &Sdk, names: &Names, id: MemberId) -> Option<Artifact> {
+/// The files of resource `id`: its own, and its re-export when it moved to an internal
+/// package.
+pub fn resource_files(sdk: &Sdk, names: &Names, id: MemberId) -> Vec<Artifact> {
+    let Some(rn) = names.resources.get(&id) else { return Vec::new() };
+    let mut out: Vec<Artifact> = resource_file(sdk, names, id, rn).into_iter().collect();
+    if rn.dir != rn.home {
+        out.push(reexport_file(sdk, names, id, rn));
+    }
+    out
+}
+
+/// `foo.go` in the public package of a moved resource: its documentation and every name of
+/// its family as an alias (`NewFoo`, `GetFoo` as functions calling the internal ones).
+fn reexport_file(sdk: &Sdk, names: &Names, id: MemberId, rn: &ResourceNames) -> Artifact {
     let r = sdk.resource(id);
-    let rn = names.resources.get(&id)?;
+    let via = names.aliases.get(&rn.dir).cloned().unwrap_or_default();
+    let import = format!("{via} {}", go_str(&names.layout.import_path(&rn.dir)));
+    let is_custom = !r.is_provider && !r.is_component;
+    let mut suffixes = vec!["Args", "Input", "Output", "Array", "ArrayInput", "ArrayOutput", "Map", "MapInput", "MapOutput"];
+    if is_custom {
+        suffixes.insert(1, "State");
+    }
+    let model = ResourceReexportFile {
+        head: names.layout.head(&rn.home, &[], vec![PULUMI.into(), import], Vec::new()),
+        docs: comment(r.docs.as_deref(), r.deprecation.as_deref(), ""),
+        name: rn.name.clone(),
+        via,
+        is_custom,
+        families: suffixes.iter().map(|s| format!("{}{s}", rn.name)).collect(),
+    };
+    let path = names.layout.path(&rn.home, &format!("{}.go", naming::file_stem(&rn.name)));
+    Artifact::template(path, "go/resource_reexport.go.tera", &model)
+}
+
+/// The file defining resource `id`.
+fn resource_file(sdk: &Sdk, names: &Names, id: MemberId, rn: &ResourceNames) -> Option<Artifact> {
+    let r = sdk.resource(id);
     let (dir, name) = (&rn.dir, &rn.name);
     let mut c = names.ctx(dir);
     // The resource struct: outputs. `id` and `urn` are the engine's own (`ID()`, `URN()` of
@@ -50,9 +87,15 @@ pub fn resource_file(sdk: &Sdk, names: &Names, id: MemberId) -> Option<Artifact>
         "pulumi.CustomResourceState"
     };
     let token = if r.is_provider { format!("pulumi:providers:{}", sdk.pkg.name) } else { r.token.to_string() };
+    // A moved resource is documented where users find it, in its public package.
+    let docs = if rn.dir == rn.home {
+        comment(r.docs.as_deref(), r.deprecation.as_deref(), "")
+    } else {
+        vec![format!("// {name} is documented in package {}, which re-exports it.", names.layout.package_name(&rn.home))]
+    };
     let model = ResourceFile {
         head: names.layout.head(dir, &std, names.layout.imports_with_util(dir), c.import_lines()),
-        docs: comment(r.docs.as_deref(), r.deprecation.as_deref(), ""),
+        docs,
         name: name.clone(),
         embed: embed.into(),
         fields,

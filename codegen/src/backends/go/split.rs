@@ -1,27 +1,32 @@
-//! Provider-scale packages: when one Go package's types would cost the compiler more than a
-//! budget, they move to internal packages cut along the type dependency graph, and the public
-//! package re-exports every name as a type alias (a constant for enum values, a one-line
-//! function for `XPtr`). Go compiles one package at a time, so compiler memory follows the
-//! largest package; aliases are free at the call site, so import paths, names and type
+//! Provider-scale packages: when one Go package's types and resources would cost the compiler
+//! more than a budget, they move to internal packages, and the public package re-exports
+//! every name: a type alias per type (a constant per enum value), a one-line function for
+//! `XPtr`, `NewX` and `GetX`. Go compiles one package at a time, so compiler memory follows
+//! the largest package; aliases are free at the call site, so import paths, names and type
 //! identity stay what they were.
 //!
-//! The cut ([`place`]): a package splits when the estimated weight of its types (functions
-//! and methods the types file will declare, the unit compiler memory follows) passes the
-//! budget. Its enums (and the deep builtin containers its packages spell) go to a base
+//! The cut ([`place`]): a package splits when the estimated weight of its types and resources
+//! (functions and methods their files will declare, the unit compiler memory follows) passes
+//! the budget. Its enums (and the deep builtin containers its packages spell) go to a base
 //! package, `<dir>/internal/types0`, which imports nothing of the package. Its object types
 //! are ordered along their references, strongly connected components (types that refer to
 //! each other) kept whole and dependencies first, and packed in that order into
 //! `<dir>/internal/types1`, `types2`, …: each internal package refers only to earlier ones,
-//! so the import graph has no cycle by construction. IR alias types stay in the public
-//! package (nothing references an alias; the IR points every use at the canonical type).
+//! so the import graph has no cycle by construction. Its resources (never the provider) are
+//! packed in token order into `<dir>/internal/resources1`, `resources2`, …, which import
+//! only the type packages; the public package keeps a file per resource re-exporting it, and
+//! `init.go` (registration happens once, in the public package). IR alias types stay in the
+//! public package (nothing references an alias; the IR points every use at the canonical
+//! type).
 //!
 //! Not split: a package whose types refer to one of its own resources (the internal package
 //! would import its public package), and a package that already has a module under
-//! `<dir>/internal/`.
+//! `<dir>/internal/`. A package whose resources refer to each other keeps its resources
+//! and splits only when its types alone pass the budget.
 
 use super::names::Module;
-use crate::backends::sdk::Members;
-use crate::ir::{Package, Token, TypeDef, TypeRef};
+use crate::backends::sdk::{MemberId, Members};
+use crate::ir::{Package, Resource, Token, TypeDef, TypeRef};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Default budget per package, in estimated functions and methods of its types: about
@@ -35,7 +40,8 @@ pub const DEFAULT_BUDGET: usize = 6000;
 pub struct Split {
     /// The internal package holding the enums and the deep builtin containers.
     pub base: String,
-    /// Every internal package, base first, then in dependency order.
+    /// Every internal package: the base, the other type packages in dependency order, then
+    /// the resource packages.
     pub parts: Vec<String>,
 }
 
@@ -50,11 +56,14 @@ pub struct Placement {
     pub members: BTreeMap<String, Members>,
     /// Moved type → the internal package defining it.
     pub defs: BTreeMap<Token, String>,
+    /// Moved resource → the internal package defining it.
+    pub resources: BTreeMap<MemberId, String>,
 }
 
 impl Placement {
     /// No package split.
-    pub const NONE: Placement = Placement { splits: BTreeMap::new(), homes: BTreeMap::new(), members: BTreeMap::new(), defs: BTreeMap::new() };
+    pub const NONE: Placement =
+        Placement { splits: BTreeMap::new(), homes: BTreeMap::new(), members: BTreeMap::new(), defs: BTreeMap::new(), resources: BTreeMap::new() };
 
     /// The public package `dir` serves: itself, unless it is an internal package of a split.
     pub fn home_of<'d>(&'d self, dir: &'d str) -> &'d str {
@@ -83,6 +92,15 @@ fn object_weight(props: usize, has_ptr: bool) -> usize {
 /// The estimated functions and methods of an enum type and its containers.
 const ENUM_WEIGHT: usize = 36;
 
+/// The estimated functions and methods of a resource's file: `NewX`/`GetX`, the
+/// `ElementType`s, `ToXOutput`s and containers (about 30), an accessor per output (a method
+/// and its closure), and its args and state structs (a field costs the compiler about half
+/// a function).
+fn resource_weight(r: &Resource) -> usize {
+    let state = r.state_inputs.as_ref().map_or(r.outputs.len(), Vec::len);
+    30 + 2 * r.outputs.len() + (2 * r.inputs.len() + state) / 2
+}
+
 /// Decides which packages split and how, before any name is claimed (names are claimed in
 /// the public package's scope either way).
 pub fn place(pkg: &Package, modules: &BTreeMap<String, Module>, ptr_needed: &BTreeSet<Token>, budget: usize) -> Placement {
@@ -94,8 +112,15 @@ pub fn place(pkg: &Package, modules: &BTreeMap<String, Module>, ptr_needed: &BTr
             Some(TypeDef::Object(o)) => object_weight(o.properties.len(), ptr_needed.contains(t)),
             _ => ENUM_WEIGHT,
         };
-        let total: usize = canonical.iter().map(|t| weight_of(t)).sum::<usize>() + ENUM_WEIGHT * m.members.enums.len();
-        if total <= budget || !splittable(pkg, dir, &m.members, modules) {
+        let types: usize = canonical.iter().map(|t| weight_of(t)).sum::<usize>() + ENUM_WEIGHT * m.members.enums.len();
+        let movable: Vec<(MemberId, &Resource)> = m.members.resources.iter().filter_map(|id| match id {
+            MemberId::Resource(i) => pkg.resources.get(*i).map(|r| (*id, r)),
+            MemberId::Provider => None,
+        }).collect();
+        let resources: usize = movable.iter().map(|(_, r)| resource_weight(r)).sum();
+        let move_resources = !movable.is_empty() && !refer_to_each_other(&movable);
+        let over = if move_resources { types + resources } else { types };
+        if over <= budget || !splittable(pkg, dir, &m.members, modules) {
             continue;
         }
         let prefix = if dir.is_empty() { "internal".to_string() } else { format!("{dir}/internal") };
@@ -118,6 +143,26 @@ pub fn place(pkg: &Package, modules: &BTreeMap<String, Module>, ptr_needed: &BTr
             for t in members.objects.iter().chain(&members.enums) {
                 placement.defs.insert(t.clone(), part.clone());
             }
+        }
+        if move_resources {
+            let mut sorted = movable;
+            sorted.sort_by(|a, b| a.1.token.cmp(&b.1.token));
+            let mut load = budget;
+            let mut n = 0;
+            for (id, r) in sorted {
+                let w = resource_weight(r);
+                if load + w > budget && load > 0 {
+                    n += 1;
+                    // A resource part's members stay empty: its resources are planned one by
+                    // one, and registered by the public package's `init.go`.
+                    parts.push((format!("{prefix}/resources{n}"), Members::default()));
+                    load = 0;
+                }
+                load += w;
+                placement.resources.insert(id, parts.last().expect("a part is open").0.clone());
+            }
+        }
+        for (part, _) in &parts {
             placement.homes.insert(part.clone(), dir.clone());
         }
         placement.splits.insert(dir.clone(), Split { base, parts: parts.iter().map(|(p, _)| p.clone()).collect() });
@@ -140,6 +185,16 @@ fn splittable(pkg: &Package, dir: &str, members: &Members, modules: &BTreeMap<St
     !members.objects.iter().any(|t| match pkg.types.get(t) {
         Some(TypeDef::Object(o)) => o.properties.iter().any(|p| refers_to_resource(&p.ty, &own)),
         _ => false,
+    })
+}
+
+/// Does a resource refer to another of `resources` (the resource packages would import each
+/// other in any order)?
+fn refer_to_each_other(resources: &[(MemberId, &Resource)]) -> bool {
+    let own: BTreeSet<&Token> = resources.iter().map(|(_, r)| &r.token).collect();
+    resources.iter().any(|(_, r)| {
+        let state = r.state_inputs.as_deref().unwrap_or(&[]);
+        r.inputs.iter().chain(&r.outputs).chain(state).any(|p| refers_to_resource(&p.ty, &own))
     })
 }
 
@@ -255,6 +310,31 @@ impl Tarjan<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::backends::go::names::Names;
+    use crate::backends::go::settings::Settings;
+    use crate::backends::sdk::{NameTable, Sdk};
+
+    /// The resources' placement in a two-resource package at budget 1.
+    fn moved(b_props: serde_json::Value) -> Vec<String> {
+        let schema = serde_json::json!({
+            "name": "x",
+            "types": {"x:index:T": {"type": "object", "properties": {"v": {"type": "string"}}}},
+            "resources": {
+                "x:index:A": {"properties": {"t": {"$ref": "#/types/x:index:T"}}},
+                "x:index:B": {"properties": b_props}
+            }
+        });
+        let pkg = crate::frontends::load_bytes(schema.to_string().as_bytes(), "s.json", None, &Default::default()).expect("the schema loads").remove(0).package;
+        let sdk = Sdk::new(&pkg);
+        let names = Names::build(&sdk, &Settings { max_package_functions: Some(1), ..Settings::default() }).expect("names");
+        names.placement.resources.values().cloned().collect()
+    }
+
+    #[test]
+    fn resources_move_unless_they_refer_to_each_other() {
+        assert_eq!(moved(serde_json::json!({"n": {"type": "string"}})), vec!["internal/resources1", "internal/resources2"]);
+        assert!(moved(serde_json::json!({"a": {"$ref": "#/resources/x:index:A"}})).is_empty());
+    }
 
     #[test]
     fn components_come_dependencies_first_and_cycles_stay_whole() {
