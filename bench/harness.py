@@ -408,6 +408,8 @@ class Bench:
             self.usercost_go(gen)
         if "java" in self.args.usercost:
             self.usercost_java(gen)
+        if "go-corpus" in self.args.usercost:
+            self.usercost_go_corpus()
 
     def usercost_ts(self, gen: Path) -> None:
         nm = os.environ.get("BENCH_NODE_MODULES")
@@ -618,6 +620,38 @@ class Bench:
             self.go_package_rows(who, rss_log, whole, largest=what.startswith("whole"))
         self.discard(run_cache)
 
+    def usercost_go_corpus(self) -> None:
+        """Issue 15's bound for every provider, not only AWS: each `--inputs` provider other
+        than AWS (whose rows are above) generated for Go and built whole, one row per provider
+        with its largest package's compiler peak RSS and the packages over 2 GiB."""
+        gomodcache = subprocess.run(["go", "env", "GOMODCACHE"], capture_output=True, text=True).stdout.strip()
+        env = {"GOFLAGS": "-mod=mod", "GOMODCACHE": gomodcache, "GOTOOLCHAIN": "local"}
+        toolexec = ["-toolexec", str(BENCH / "tools" / "go-compile-rss")]
+        for name in [i for i in self.args.inputs if i != "aws"]:
+            gen = self.out / "usercost" / f"gen-go-{name}"
+            r = self.measure([self.cloudgen, "generate", str(self.input_path(name)), "--lang", "go", "--out", str(gen),
+                              "--quiet"], timeout=self.args.timeout, name=f"usercost-gen-go-{name}")
+            mods = list((gen / "go").glob("*/go.mod"))
+            if r.rc != 0 or not mods:
+                self.skip(f"Go user cost, {name}", "cloudgen could not generate the Go SDK")
+                continue
+            gen_mod = mods[0].parent
+            deps = self.out / "usercost" / f"gocache-deps-{name}"
+            if self.measure(["go", "mod", "tidy"], timeout=self.args.timeout, cwd=gen_mod, env=env, name=f"go-tidy-{name}").rc != 0 or \
+               self.measure(["go", "build", "github.com/pulumi/pulumi/sdk/v3/go/pulumi/..."], timeout=self.args.timeout,
+                            cwd=gen_mod, env=dict(env, GOCACHE=str(deps)), name=f"go-warm-deps-{name}").rc != 0:
+                self.skip(f"Go user cost, {name}", "go mod tidy or the deps-only GOCACHE failed")
+                continue
+            rss_log = self.out / "usercost" / f"go-compile-rss-{name}.txt"
+            rss_log.unlink(missing_ok=True)
+            whole = self.row(Row("user cost", "go build, whole SDK module → cloudgen", name, "go",
+                                 note="n=1; fresh GOCACHE except std + pulumi sdk", baseline=True),
+                             lambda i: ["go", "build", *toolexec, "./..."], reps=1, timeout=self.args.go_timeout,
+                             cwd=gen_mod, env=dict(env, GOCACHE=str(deps), GO_RSS_LOG=str(rss_log)))
+            self.go_package_rows("cloudgen", rss_log, whole, input_name=name)
+            self.discard(deps)
+            self.discard(gen)
+
     def usercost_java(self, gen: Path) -> None:
         """The publisher's `mvn package` of the generated AWS SDK (once), and what every user
         pays: compiling a one-resource program against our jar and against the official
@@ -676,7 +710,7 @@ class Bench:
                      lambda i, proj=proj, cp=cp: ["javac", "-d", str(proj / "classes"), "-cp", cp, str(proj / "App.java")],
                      reps=self.args.reps, timeout=self.args.timeout, cwd=proj)
 
-    def go_package_rows(self, who: str, rss_log: Path, whole: Row, largest: bool = True) -> None:
+    def go_package_rows(self, who: str, rss_log: Path, whole: Row, largest: bool = True, input_name: str = "aws") -> None:
         """Rows from one build's per-package compile log: the largest package and the packages
         over 2 GiB (when the whole module was built), and AWS's largest modules (quicksight,
         wafv2, ec2, s3), each with its internal packages."""
@@ -693,12 +727,15 @@ class Bench:
         over = sorted(p for p, (mb, _) in pkgs.items() if mb > 2048)
         big = max(pkgs, key=lambda p: pkgs[p][0])
         mb, wall = pkgs[big]
-        r = Row("user cost", f"go build, largest package ({big.split('/go/aws/')[-1]}) → {who}",
-                "aws, largest package" if largest else "aws, largest of the selected packages",
+        module_root = re.sub(r"^.*?/go/[^/]+/?", "", big) or "(root package)"
+        r = Row("user cost", f"go build, largest package ({module_root}) → {who}",
+                f"{input_name}, largest package" if largest else f"{input_name}, largest of the selected packages",
                 "go", note=f"{len(pkgs)} packages compiled; over 2 GiB: {', '.join(o.split('/')[-1] for o in over) or 'none'}",
                 baseline=who == "cloudgen")
         r.runs = [Run(wall=wall, rss_mb=mb, rc=0, timed_out=False, load=load)]
         self.rows.append(r)
+        if input_name != "aws":
+            return
         for name in ("quicksight", "wafv2", "ec2", "s3"):
             qs = {p: v for p, v in pkgs.items() if p.endswith(f"/go/aws/{name}") or f"/go/aws/{name}/internal/" in p}
             if not qs:
@@ -870,7 +907,7 @@ def main() -> int:
     ap.add_argument("--inputs", default=",".join(INPUTS), help=f"comma list of {', '.join(INPUTS)}")
     ap.add_argument("--sections", default="cloudgen,pulumi,cdktf,cdktf-jsii,usercost,diff",
                     help="comma list of cloudgen, pulumi, cdktf, cdktf-jsii, usercost, diff")
-    ap.add_argument("--usercost", default="ts,py,go,java", help="comma list of ts, py, go, java")
+    ap.add_argument("--usercost", default="ts,py,go,java", help="comma list of ts, py, go, java, go-corpus (every --inputs provider but AWS built whole for Go)")
     ap.add_argument("--cloudgen-sets", default="all,typescript,python,go,java",
                     help="which cloudgen rows per input: all (the four languages in one run) and/or single languages")
     ap.add_argument("--compare-with", default="", metavar="BINARY",

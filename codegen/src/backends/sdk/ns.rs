@@ -7,12 +7,15 @@
 //! splits across two bases; a scope of file names compares case-insensitively (macOS and
 //! Windows file systems).
 
-use std::collections::BTreeSet;
+use std::collections::HashSet;
 
 /// A naming scope. See the module docs for the suffix rule.
 #[derive(Debug, Clone, Default)]
 pub struct Ns {
-    taken: BTreeSet<String>,
+    /// Only ever asked "is it taken?", never iterated, so a hash set: a provider-scale module
+    /// scope holds 100k+ names sharing long prefixes, where ordered lookups were mostly
+    /// `memcmp` (10 % of the Go naming pass on AWS).
+    taken: HashSet<String>,
     case_insensitive: bool,
 }
 
@@ -24,7 +27,7 @@ impl Ns {
 
     /// A case-insensitive scope (file and directory names).
     pub fn files() -> Ns {
-        Ns { taken: BTreeSet::new(), case_insensitive: true }
+        Ns { taken: HashSet::new(), case_insensitive: true }
     }
 
     /// A case-sensitive scope in which `reserved` are already taken (keywords, members
