@@ -765,8 +765,11 @@ class Bench:
             if r.section == "user cost":
                 if "official" not in r.tool:
                     continue  # the publisher's build and the import floor compare with nothing
-                b = next((v for (s, i, l, src), v in base.items() if s == "user cost" and l == r.langs
-                          and i == r.input and src == r.src), None)
+                # Paired by what is measured (the label before " → who"): one input has several
+                # user-cost rows per language (pip wheel, pip install, import).
+                what = r.tool.split(" → ")[0]
+                b = next((x.wall() for x in self.rows if x.baseline and x.section == "user cost" and x.langs == r.langs
+                          and x.input == r.input and x.src == r.src and x.tool.split(" → ")[0] == what), None)
             if b and r.wall() is not None:
                 r.ratio = f"{r.wall() / b:.1f}×"
             elif b and r.status.startswith("timed out"):
