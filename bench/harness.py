@@ -322,6 +322,8 @@ class Bench:
                                 "--out", str(out), "--quiet"],
                      reps=self.args.reps, timeout=self.args.cloudgen_timeout or self.args.timeout,
                      prepare=self.fresh(out), adaptive=True)
+            if label == "all" and out.exists():
+                self.write_floor(name, out)
             self.discard(out)
             if self.args.compare_with:
                 # The same row for another build (a refactoring's "before"), right after, so
@@ -334,6 +336,22 @@ class Bench:
                          reps=self.args.reps, timeout=self.args.cloudgen_timeout or self.args.timeout,
                          prepare=self.fresh(out), adaptive=True)
                 self.discard(out)
+
+    def write_floor(self, name: str, out: Path) -> None:
+        """The same files as the row before, written by a bare writer (bench/tools/write-floor):
+        the part of the generation row the file system charges, on this machine, now."""
+        listing = self.scratch / "floor-files.txt"
+        with open(listing, "w") as f:
+            for root, _, files in os.walk(out):
+                for fn in sorted(files):
+                    p = Path(root) / fn
+                    f.write(f"{p.stat().st_size}\t{p.relative_to(out)}\n")
+        dest = self.scratch / "floor"
+        self.row(Row("generate", "file-creation floor: the same files, written by a bare writer", name, "all four",
+                     note="bench/tools/write-floor: no generation, only mkdir + open/write/close, one thread per core"),
+                 lambda i: [sys.executable, str(BENCH / "tools" / "write-floor"), str(listing), str(dest)],
+                 reps=self.args.reps, timeout=self.args.timeout, prepare=self.fresh(dest))
+        self.discard(dest)
 
     def sec_diff(self) -> None:
         """`cloudgen diff` on real version pairs: both schemas loaded, compared, reported."""
