@@ -57,7 +57,7 @@ export class Bucket extends pulumi.CustomResource {
     declare public readonly lifecycleRules: pulumi.Output<outputs.LifecycleRule[] | undefined>;
     declare public readonly storageClass: pulumi.Output<enums.StorageClass>;
     declare public readonly tags: pulumi.Output<{[key: string]: string} | undefined>;
-    declare public readonly versioning: pulumi.Output<outputs.Versioning | undefined>;
+    declare public readonly versioning: pulumi.Output<outputs.Versioning>;
     /**
      * @deprecated Websites are served by the CDN resource now.
      */

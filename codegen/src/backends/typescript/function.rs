@@ -23,7 +23,7 @@ pub fn files(cx: &Cx, index: usize) -> Vec<Artifact> {
 }
 
 fn interface(doc: Vec<String>, name: String, props: &[&Property], m: &mut TypeMapper, shape: Shape, readonly: bool) -> Interface {
-    Interface { alias_of: None, doc, name, fields: props.iter().map(|p| field(m, p, shape, readonly, false)).collect() }
+    Interface { alias_of: None, doc, name, fields: props.iter().map(|p| field(m, p, shape, readonly, !p.required)).collect() }
 }
 
 fn function_file(cx: &Cx, f: &Function, n: &FunctionName, dir: &str) -> FunctionFile {

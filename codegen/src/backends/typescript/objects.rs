@@ -5,26 +5,35 @@
 use super::docs::jsdoc;
 use super::layout::{depth, parent_dir, relative, Module, TypeTree};
 use super::model::{Doc, Field, Interface, ReexportFile, Submodule, TypesFile};
+use super::settings::required_by_nodejs;
 use super::naming::{property_key, string_literal};
 use super::types::{unique, Shape, TypeKind, TypeMapper};
 use super::{header, Cx};
 use crate::backends::Artifact;
 use crate::ir::{ObjectType, Property, Token, TypeDef};
+use std::collections::BTreeSet;
 
 const T_TYPES: &str = "typescript/types.ts.tera";
 const T_TYPES_INDEX: &str = "typescript/typesindex.ts.tera";
 const T_REEXPORT: &str = "typescript/reexport.ts.tera";
 
-/// A field of an interface: property `p` in `shape`.
-pub fn field(m: &mut TypeMapper, p: &Property, shape: Shape, readonly: bool, force_optional: bool) -> Field {
-    let optional = force_optional || !p.required;
+/// A field of an interface: property `p` in `shape`, `?` when `optional`.
+pub fn field(m: &mut TypeMapper, p: &Property, shape: Shape, readonly: bool, optional: bool) -> Field {
     Field { doc: jsdoc(p.docs.as_deref(), p.deprecation.as_deref()), key: property_key(&p.name.wire), optional, readonly, ty: m.property(p, shape, optional && shape == Shape::Input) }
 }
 
+/// Is `p` optional: not required by the schema nor by the owner's `language.nodejs` list?
+pub fn is_optional(p: &Property, required_also: &BTreeSet<String>) -> bool {
+    !p.required && !required_also.contains(&p.name.wire)
+}
+
 fn object_interface(o: &ObjectType, name: &str, shape: Shape, m: &mut TypeMapper) -> Interface {
+    let key = if shape == Shape::Input { "requiredInputs" } else { "requiredOutputs" };
+    let required_also = required_by_nodejs(&o.language, key);
     // Output object types are not `readonly` in the official SDKs (only function results
     // are); programs that build such values in tests must keep compiling.
-    Interface { doc: jsdoc(o.docs.as_deref(), None), name: name.to_string(), fields: unique(&o.properties).into_iter().map(|p| field(m, p, shape, false, false)).collect(), alias_of: None }
+    let fields = unique(&o.properties).into_iter().map(|p| field(m, p, shape, false, is_optional(p, &required_also))).collect();
+    Interface { doc: jsdoc(o.docs.as_deref(), None), name: name.to_string(), fields, alias_of: None }
 }
 
 /// Module `module`'s type files of `kind` (input or output): its own types, and its

@@ -5,7 +5,8 @@ use super::docs::{jsdoc, plain};
 use super::layout::{depth, join};
 use super::model::{Assign, ClassProperty, InputAssign, Interface, Method, RequiredCheck, ResourceFile};
 use super::naming::{self, member, optional_member, property_key, string_literal};
-use super::objects::field;
+use super::objects::{field, is_optional};
+use super::settings::required_by_nodejs;
 use super::types::{unique, Shape, TypeMapper};
 use super::values::{default_expr, list_literal, ts_literal};
 use super::{header, Cx};
@@ -38,7 +39,9 @@ fn resource_file(cx: &Cx, id: MemberId, dir: &str) -> ResourceFile {
     let inputs = unique(&r.inputs);
     let outputs = class_outputs(r);
     let input_wires: BTreeSet<&str> = inputs.iter().map(|p| p.name.wire.as_str()).collect();
-    let properties = outputs.iter().filter(|p| cx.sdk.exposes_output(r, p)).map(|p| class_property(p, &mut m)).collect();
+    let required_outputs = required_by_nodejs(&r.language, "requiredOutputs");
+    let required_inputs = required_by_nodejs(&r.language, "requiredInputs");
+    let properties = outputs.iter().filter(|p| cx.sdk.exposes_output(r, p)).map(|p| class_property(p, is_optional(p, &required_outputs), &mut m)).collect();
     let (required_checks, input_assigns) = input_statements(cx, r, &inputs);
     let has_state = r.state_inputs.is_some() && !r.is_provider && !r.is_component;
     let state_props: Vec<&Property> = r.state_inputs.as_deref().map(unique).unwrap_or_default();
@@ -47,7 +50,7 @@ fn resource_file(cx: &Cx, id: MemberId, dir: &str) -> ResourceFile {
     let mut replace: Vec<String> = inputs.iter().chain(outputs.iter()).filter(|p| p.replace_on_changes).map(|p| p.name.wire.clone()).collect();
     replace.sort();
     replace.dedup();
-    let args = interface(plain(&format!("The set of arguments for constructing a {class} resource.")), format!("{class}Args"), inputs.iter().map(|p| field(&mut m, p, Shape::Input, false, false)).collect());
+    let args = interface(plain(&format!("The set of arguments for constructing a {class} resource.")), format!("{class}Args"), inputs.iter().map(|p| field(&mut m, p, Shape::Input, false, is_optional(p, &required_inputs))).collect());
     let state = has_state.then(|| interface(plain(&format!("Input properties used for looking up and filtering {class} resources.")), format!("{class}State"), state_props.iter().map(|p| field(&mut m, p, Shape::Input, false, true)).collect()));
     let (base_class, options_type) = match (r.is_provider, r.is_component) {
         (true, _) => ("ProviderResource", "ResourceOptions"),
@@ -93,8 +96,8 @@ fn interface(doc: Vec<String>, name: String, fields: Vec<super::model::Field>) -
     Interface { alias_of: None, doc, name, fields }
 }
 
-fn class_property(p: &Property, m: &mut TypeMapper) -> ClassProperty {
-    let t = m.property(p, Shape::Output, !p.required);
+fn class_property(p: &Property, optional: bool, m: &mut TypeMapper) -> ClassProperty {
+    let t = m.property(p, Shape::Output, optional);
     ClassProperty { doc: jsdoc(p.docs.as_deref(), p.deprecation.as_deref()), key: property_key(&p.name.wire), ty: format!("pulumi.Output<{t}>") }
 }
 
@@ -164,7 +167,7 @@ fn method(f: &Function, class: &str, name: &str, title: &str, m: &mut TypeMapper
     let args_type = (!args.is_empty()).then(|| format!("{class}.{title}Args"));
     if !args.is_empty() {
         let doc = f.inputs.as_ref().and_then(|i| i.docs.as_deref()).map(|d| jsdoc(Some(d), None)).unwrap_or_else(|| plain(&format!("The set of arguments for the {class}.{name} method.")));
-        ifaces.push(interface(doc, format!("{title}Args"), args.iter().map(|p| field(m, p, Shape::Input, false, false)).collect()));
+        ifaces.push(interface(doc, format!("{title}Args"), args.iter().map(|p| field(m, p, Shape::Input, false, !p.required)).collect()));
     }
     let self_arg = f.inputs.as_ref().is_some_and(|i| i.properties.iter().any(|p| p.name.wire == "__self__"));
     let mut arguments: Vec<Assign> = Vec::new();
@@ -176,7 +179,7 @@ fn method(f: &Function, class: &str, name: &str, title: &str, m: &mut TypeMapper
     let (return_type, returns, call) = match &f.outputs {
         Some(FunctionResult::Object { shape }) => {
             let doc = shape.docs.as_deref().map(|d| jsdoc(Some(d), None)).unwrap_or_else(|| plain(&format!("The results of the {class}.{name} method.")));
-            ifaces.push(interface(doc, format!("{title}Result"), unique(&shape.properties).into_iter().map(|p| field(m, p, Shape::Output, true, false)).collect()));
+            ifaces.push(interface(doc, format!("{title}Result"), unique(&shape.properties).into_iter().map(|p| field(m, p, Shape::Output, true, !p.required)).collect()));
             (format!("pulumi.Output<{class}.{title}Result>"), true, "call")
         }
         Some(FunctionResult::Value { ty, .. }) => (format!("pulumi.Output<{}>", m.type_expr(ty, Shape::Output)), true, "callSingle"),

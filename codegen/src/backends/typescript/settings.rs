@@ -60,6 +60,19 @@ impl LanguageSettings for Settings {
     const KEY: &'static str = "nodejs";
 }
 
+/// The properties an object type's or resource's own `language.nodejs` block declares
+/// required in `key` (`requiredOutputs` or `requiredInputs`): the official Node.js generator
+/// types them as present even when the schema's `required` does not list them (Kubernetes
+/// and Docker declare hundreds), so strict programs read them without a check.
+pub fn required_by_nodejs(language: &crate::ir::RawMap, key: &str) -> std::collections::BTreeSet<String> {
+    language
+        .get("nodejs")
+        .and_then(|n| n.get(key))
+        .and_then(Value::as_array)
+        .map(|names| names.iter().filter_map(Value::as_str).map(str::to_string).collect())
+        .unwrap_or_default()
+}
+
 fn non_empty(s: &Option<String>) -> Option<&str> {
     s.as_deref().filter(|s| !s.is_empty())
 }

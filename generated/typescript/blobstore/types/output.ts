@@ -29,5 +29,5 @@ export interface Versioning {
     /**
      * Oldest versions beyond this count are deleted.
      */
-    maxVersions?: number;
+    maxVersions: number;
 }
