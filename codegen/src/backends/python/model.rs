@@ -95,6 +95,8 @@ pub struct OutputProp {
     /// The type as an optional `__init__` parameter (function results).
     pub init_ty: String,
     pub required: bool,
+    /// The getter shadows a method of `dict` (an output type's property named `values`).
+    pub shadows_dict: bool,
     /// Literal deprecation message for `@_utilities.deprecated(...)`.
     pub deprecation: Option<String>,
     pub docstring: String,

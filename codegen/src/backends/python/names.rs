@@ -290,10 +290,10 @@ fn enum_members(e: &crate::ir::EnumType, class: &str) -> Vec<String> {
         .collect()
 }
 
-/// Attribute names per object type (shared by `XArgs` and `XArgsDict`; output classes
-/// subclass `dict`, so theirs also keep clear of its methods).
+/// Attribute names per object type (shared by `XArgs` and `XArgsDict`; output classes keep
+/// clear of what they define for themselves, and shadow `dict`'s other methods).
 fn name_attrs(sdk: &Sdk, settings: &Settings, names: &mut Names) {
-    let mut out_reserved: Vec<&str> = naming::DICT_MEMBERS.to_vec();
+    let mut out_reserved: Vec<&str> = naming::OUTPUT_CLASS_MEMBERS.to_vec();
     out_reserved.extend(naming::ATTR_RESERVED);
     for (tok, t) in &sdk.pkg.types {
         if let (TypeDef::Object(o), Some(n)) = (t, names.objects.get_mut(tok)) {

@@ -27,10 +27,17 @@ pub const KEYWORDS: &[&str] = &[
 pub const RESOURCE_MEMBERS: &[&str] =
     &["get", "get_provider", "id", "urn", "translate_input_property", "translate_output_property", "pulumi_type"];
 
-/// Methods of `dict`, which every generated output type subclasses: a property getter with
-/// one of these names would break `dict` (and mypy), so it gets a `_`.
+/// Methods of `dict`, which every generated output type subclasses. A property with one of
+/// these names keeps it and shadows the method, as in the official SDKs: programs read
+/// `x.values` as the property (a `values_` getter would leave `x.values` silently returning
+/// the bound method), and the Pulumi runtime never calls these methods on output values. Its
+/// getter tells mypy with `# type: ignore[override]`.
 pub const DICT_MEMBERS: &[&str] =
     &["clear", "copy", "fromkeys", "get", "items", "keys", "pop", "popitem", "setdefault", "update", "values"];
+
+/// What a generated output class defines for itself besides its getters (`get`, which warns
+/// when a Pulumi name is read through it): a property named like one gets a `_`.
+pub const OUTPUT_CLASS_MEMBERS: &[&str] = &["get"];
 
 /// Names every generated module namespace already uses (typing imports, helpers): a class
 /// with one of these names would shadow them, so it gets a `_`.

@@ -4,7 +4,7 @@
 
 use super::docs::{clean, docs_of, docstring, param_doc};
 use super::model::*;
-use super::naming::py_name;
+use super::naming::{self, py_name};
 use super::names::ObjectNames;
 use super::types::{FileKind, Shape, TypeCtx};
 use super::values::{default_expr, lits, py_str, py_value};
@@ -89,6 +89,7 @@ pub fn output_props(ctx: &mut TypeCtx, props: &[&Property], attrs: &BTreeMap<Str
                 runtime_ty,
                 runtime_name,
                 attr,
+                shadows_dict: false,
             }
         })
         .collect()
@@ -205,7 +206,10 @@ pub fn outputs_file(cx: &Cx, toks: &[&Token], m: &str) -> OutputsFile {
             docstring: docstring(&docs, "    "),
             key_warnings,
             key_warning_message: py_str(&format!("Key '{{key}}' not found in {}. Access the value via the '{{suggest}}' property getter instead.", names.output)),
-            props: output_props(&mut ctx, &props, &attrs, false),
+            props: output_props(&mut ctx, &props, &attrs, false)
+                .into_iter()
+                .map(|p| OutputProp { shadows_dict: naming::DICT_MEMBERS.contains(&p.attr.as_str()), ..p })
+                .collect(),
             name: names.output.clone(),
         });
     }

@@ -99,22 +99,30 @@ class VersioningArgsDict(TypedDict):
     """
     Oldest versions beyond this count are deleted.
     """
+    values: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]]
+    """
+    Labels kept with every version (a name `dict` also has: Python output types shadow its method).
+    """
 
 
 @pulumi.input_type
 class VersioningArgs:
     def __init__(__self__, *,
                  enabled: pulumi.Input[_builtins.bool],
-                 max_versions: pulumi.Input[Optional[_builtins.int]] = None) -> None:
+                 max_versions: pulumi.Input[Optional[_builtins.int]] = None,
+                 values: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None) -> None:
         """
         Object versioning settings.
 
         :param pulumi.Input[_builtins.bool] enabled: Keep every version of every object.
         :param pulumi.Input[Optional[_builtins.int]] max_versions: Oldest versions beyond this count are deleted.
+        :param pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] values: Labels kept with every version (a name `dict` also has: Python output types shadow its method).
         """
         pulumi.set(__self__, "enabled", enabled)
         if max_versions is not None:
             pulumi.set(__self__, "max_versions", max_versions)
+        if values is not None:
+            pulumi.set(__self__, "values", values)
 
     @_builtins.property
     @pulumi.getter
@@ -139,3 +147,15 @@ class VersioningArgs:
     @max_versions.setter
     def max_versions(self, value: pulumi.Input[Optional[_builtins.int]]) -> None:
         pulumi.set(self, "max_versions", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def values(self) -> pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]:
+        """
+        Labels kept with every version (a name `dict` also has: Python output types shadow its method).
+        """
+        return cast(pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]], pulumi.get(self, "values"))
+
+    @values.setter
+    def values(self, value: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]) -> None:
+        pulumi.set(self, "values", value)

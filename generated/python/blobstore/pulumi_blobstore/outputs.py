@@ -96,10 +96,13 @@ class Versioning(_builtins.dict[str, Any]):
 
     def __init__(__self__, *,
                  enabled: _builtins.bool,
-                 max_versions: Optional[_builtins.int] = None) -> None:
+                 max_versions: Optional[_builtins.int] = None,
+                 values: Optional[Sequence[_builtins.str]] = None) -> None:
         pulumi.set(__self__, "enabled", enabled)
         if max_versions is not None:
             pulumi.set(__self__, "max_versions", max_versions)
+        if values is not None:
+            pulumi.set(__self__, "values", values)
 
     @_builtins.property
     @pulumi.getter
@@ -116,3 +119,11 @@ class Versioning(_builtins.dict[str, Any]):
         Oldest versions beyond this count are deleted.
         """
         return cast(Optional[_builtins.int], pulumi.get(self, "max_versions"))
+
+    @_builtins.property
+    @pulumi.getter
+    def values(self) -> Optional[Sequence[_builtins.str]]:  # type: ignore[override]
+        """
+        Labels kept with every version (a name `dict` also has: Python output types shadow its method).
+        """
+        return cast(Optional[Sequence[_builtins.str]], pulumi.get(self, "values"))

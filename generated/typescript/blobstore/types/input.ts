@@ -30,4 +30,8 @@ export interface VersioningArgs {
      * Oldest versions beyond this count are deleted.
      */
     maxVersions?: pulumi.Input<number | undefined>;
+    /**
+     * Labels kept with every version (a name `dict` also has: Python output types shadow its method).
+     */
+    values?: pulumi.Input<pulumi.Input<string>[] | undefined>;
 }

@@ -30,4 +30,8 @@ export interface Versioning {
      * Oldest versions beyond this count are deleted.
      */
     maxVersions: number;
+    /**
+     * Labels kept with every version (a name `dict` also has: Python output types shadow its method).
+     */
+    values?: string[];
 }

@@ -43,7 +43,7 @@ def test_bucket_registers_token_enums_nested_objects_defaults_and_secret() -> No
             "logs",
             bucket_name="logs-bucket",
             storage_class=blobstore.StorageClass.INFREQUENT_ACCESS,
-            versioning=blobstore.VersioningArgs(enabled=True, max_versions=5),
+            versioning=blobstore.VersioningArgs(enabled=True, max_versions=5, values=["v1"]),
             lifecycle_rules=[
                 blobstore.LifecycleRuleArgs(prefix="tmp/", expire_after_days=7, transition_to=blobstore.StorageClass.STANDARD)
             ],
@@ -53,15 +53,18 @@ def test_bucket_registers_token_enums_nested_objects_defaults_and_secret() -> No
         # Read the nested object inside apply: Output.all rebuilds dict values as plain dicts,
         # so only apply sees the SDK's typed output class.
         max_versions = bucket.versioning.apply(lambda v: None if v is None else v.max_versions)
-        return pulumi.Output.all(bucket.arn, bucket.endpoint, bucket.storage_class, max_versions)
+        # `values` is also a `dict` method: the output class's property shadows it, as in the
+        # official SDKs, so this is the labels, not the bound method.
+        labels = bucket.versioning.apply(lambda v: None if v is None else v.values)
+        return pulumi.Output.all(bucket.arn, bucket.endpoint, bucket.storage_class, max_versions, labels)
 
-    arn, endpoint, storage_class, max_versions = run(program)
+    arn, endpoint, storage_class, max_versions, labels = run(program)
     inputs = dict(registered(rec, BUCKET, "logs").inputs)
     assert secret_input(inputs.pop("encryptionKey")) == "kms-key-1"
     assert inputs == {
         "bucketName": "logs-bucket",
         "storageClass": "INFREQUENT_ACCESS",
-        "versioning": {"enabled": True, "maxVersions": 5},
+        "versioning": {"enabled": True, "maxVersions": 5, "values": ["v1"]},
         "lifecycleRules": [{"prefix": "tmp/", "expireAfterDays": 7, "transitionTo": "STANDARD"}],
         "tags": {"team": "infra"},
         "forceDestroy": False,  # the schema's default, applied by the SDK
@@ -70,6 +73,7 @@ def test_bucket_registers_token_enums_nested_objects_defaults_and_secret() -> No
     assert endpoint == "https://logs-bucket.blobstore.test"
     assert storage_class == blobstore.StorageClass.INFREQUENT_ACCESS
     assert max_versions == 5
+    assert labels == ["v1"]
 
 
 def test_bucket_object_lives_in_storage_module_with_content_type_default() -> None:

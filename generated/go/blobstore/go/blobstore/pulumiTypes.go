@@ -82,6 +82,8 @@ type Versioning struct {
 	Enabled bool `pulumi:"enabled"`
 	// Oldest versions beyond this count are deleted.
 	MaxVersions *int `pulumi:"maxVersions"`
+	// Labels kept with every version (a name `dict` also has: Python output types shadow its method).
+	Values []string `pulumi:"values"`
 }
 
 // VersioningInput is an input type that accepts VersioningArgs and VersioningOutput values.
@@ -98,6 +100,8 @@ type VersioningArgs struct {
 	Enabled pulumi.BoolInput `pulumi:"enabled"`
 	// Oldest versions beyond this count are deleted.
 	MaxVersions pulumi.IntPtrInput `pulumi:"maxVersions"`
+	// Labels kept with every version (a name `dict` also has: Python output types shadow its method).
+	Values pulumi.StringArrayInput `pulumi:"values"`
 }
 
 func (VersioningArgs) ElementType() reflect.Type {
@@ -181,6 +185,11 @@ func (o VersioningOutput) MaxVersions() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v Versioning) *int { return v.MaxVersions }).(pulumi.IntPtrOutput)
 }
 
+// Labels kept with every version (a name `dict` also has: Python output types shadow its method).
+func (o VersioningOutput) Values() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v Versioning) []string { return v.Values }).(pulumi.StringArrayOutput)
+}
+
 type VersioningPtrOutput struct{ *pulumi.OutputState }
 
 func (VersioningPtrOutput) ElementType() reflect.Type {
@@ -223,6 +232,16 @@ func (o VersioningPtrOutput) MaxVersions() pulumi.IntPtrOutput {
 		}
 		return v.MaxVersions
 	}).(pulumi.IntPtrOutput)
+}
+
+// Labels kept with every version (a name `dict` also has: Python output types shadow its method).
+func (o VersioningPtrOutput) Values() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v *Versioning) []string {
+		if v == nil {
+			return nil
+		}
+		return v.Values
+	}).(pulumi.StringArrayOutput)
 }
 
 func init() {

@@ -6,6 +6,7 @@ import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Import;
 import com.pulumi.exceptions.MissingRequiredPropertyException;
 import com.pulumi.resources.ResourceArgs;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import javax.annotation.Nullable;
@@ -43,11 +44,25 @@ public final class VersioningArgs extends ResourceArgs {
         return Optional.ofNullable(this.maxVersions);
     }
 
+    /**
+     * Labels kept with every version (a name `dict` also has: Python output types shadow its method).
+     */
+    @Import(name="values")
+    private @Nullable Output<List<String>> values;
+
+    /**
+     * @return Labels kept with every version (a name `dict` also has: Python output types shadow its method).
+     */
+    public Optional<Output<List<String>>> values() {
+        return Optional.ofNullable(this.values);
+    }
+
     private VersioningArgs() {}
 
     private VersioningArgs(VersioningArgs $) {
         this.enabled = $.enabled;
         this.maxVersions = $.maxVersions;
+        this.values = $.values;
     }
 
     public static Builder builder() {
@@ -105,6 +120,34 @@ public final class VersioningArgs extends ResourceArgs {
          */
         public Builder maxVersions(Integer maxVersions) {
             return maxVersions(Output.of(maxVersions));
+        }
+
+        /**
+         * @param values Labels kept with every version (a name `dict` also has: Python output types shadow its method).
+         *
+         * @return builder
+         */
+        public Builder values(@Nullable Output<List<String>> values) {
+            $.values = values;
+            return this;
+        }
+
+        /**
+         * @param values Labels kept with every version (a name `dict` also has: Python output types shadow its method).
+         *
+         * @return builder
+         */
+        public Builder values(List<String> values) {
+            return values(Output.of(values));
+        }
+
+        /**
+         * @param values Labels kept with every version (a name `dict` also has: Python output types shadow its method).
+         *
+         * @return builder
+         */
+        public Builder values(String... values) {
+            return values(List.of(values));
         }
 
         public VersioningArgs build() {

@@ -4,6 +4,7 @@ package com.pulumi.blobstore.outputs;
 
 import com.pulumi.core.annotations.CustomType;
 import com.pulumi.exceptions.MissingRequiredPropertyException;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import javax.annotation.Nullable;
@@ -21,6 +22,10 @@ public final class Versioning {
      * Oldest versions beyond this count are deleted.
      */
     private @Nullable Integer maxVersions;
+    /**
+     * Labels kept with every version (a name `dict` also has: Python output types shadow its method).
+     */
+    private @Nullable List<String> values;
 
     private Versioning() {}
 
@@ -38,6 +43,13 @@ public final class Versioning {
         return Optional.ofNullable(this.maxVersions);
     }
 
+    /**
+     * @return Labels kept with every version (a name `dict` also has: Python output types shadow its method).
+     */
+    public List<String> values() {
+        return this.values == null ? List.of() : this.values;
+    }
+
     public static Builder builder() {
         return new Builder();
     }
@@ -50,6 +62,7 @@ public final class Versioning {
     public static final class Builder {
         private Boolean enabled;
         private @Nullable Integer maxVersions;
+        private @Nullable List<String> values;
 
         public Builder() {}
 
@@ -57,6 +70,7 @@ public final class Versioning {
             Objects.requireNonNull(defaults);
             this.enabled = defaults.enabled;
             this.maxVersions = defaults.maxVersions;
+            this.values = defaults.values;
         }
 
         @CustomType.Setter
@@ -74,10 +88,21 @@ public final class Versioning {
             return this;
         }
 
+        @CustomType.Setter
+        public Builder values(@Nullable List<String> values) {
+            this.values = values;
+            return this;
+        }
+
+        public Builder values(String... values) {
+            return values(List.of(values));
+        }
+
         public Versioning build() {
             final var _resultValue = new Versioning();
             _resultValue.enabled = enabled;
             _resultValue.maxVersions = maxVersions;
+            _resultValue.values = values;
             return _resultValue;
         }
     }
