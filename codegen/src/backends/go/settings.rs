@@ -21,9 +21,9 @@ pub struct Settings {
     pub module_to_package: BTreeMap<String, String>,
     /// Import path → import alias.
     pub package_import_aliases: BTreeMap<String, String>,
-    /// cloudgen's own key: the estimated functions and methods one package's types may
-    /// declare before they move to internal packages (see `go::split`; default
-    /// `split::DEFAULT_BUDGET`).
+    /// cloudgen's own key: the estimated functions and methods one package's types and
+    /// resources may declare before they move to internal packages (see `go::split`;
+    /// default `split::DEFAULT_BUDGET`).
     pub max_package_functions: Option<usize>,
     // Accepted, not used.
     pub module_path: Option<Value>,

@@ -29,7 +29,8 @@ use crate::backends::sdk::{MemberId, Members};
 use crate::ir::{Package, Resource, Token, TypeDef, TypeRef};
 use std::collections::{BTreeMap, BTreeSet};
 
-/// Default budget per package, in estimated functions and methods of its types: about
+/// Default budget per package, in estimated functions and methods of its types and
+/// resources: about
 /// 1.3 GB of `go build` memory (measured on AWS 5.100.0: a package of 24,000 estimated
 /// functions peaked at 4.7 GB, with a floor of about 0.25 GB for any package importing the
 /// Pulumi SDK). Set `language.go.maxPackageFunctions` to change it.

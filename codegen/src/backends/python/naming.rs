@@ -31,7 +31,8 @@ pub const RESOURCE_MEMBERS: &[&str] =
 /// these names keeps it and shadows the method, as in the official SDKs: programs read
 /// `x.values` as the property (a `values_` getter would leave `x.values` silently returning
 /// the bound method), and the Pulumi runtime never calls these methods on output values. Its
-/// getter tells mypy with `# type: ignore[override]`.
+/// getter tells mypy with `# type: ignore[override, unused-ignore]` (a getter typed `Any` does
+/// not conflict, and strict mypy reports an ignore that is not needed).
 pub const DICT_MEMBERS: &[&str] =
     &["clear", "copy", "fromkeys", "get", "items", "keys", "pop", "popitem", "setdefault", "update", "values"];
 

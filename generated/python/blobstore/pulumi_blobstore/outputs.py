@@ -122,7 +122,7 @@ class Versioning(_builtins.dict[str, Any]):
 
     @_builtins.property
     @pulumi.getter
-    def values(self) -> Optional[Sequence[_builtins.str]]:  # type: ignore[override]
+    def values(self) -> Optional[Sequence[_builtins.str]]:  # type: ignore[override, unused-ignore]
         """
         Labels kept with every version (a name `dict` also has: Python output types shadow its method).
         """
