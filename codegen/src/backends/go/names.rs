@@ -379,7 +379,8 @@ impl Names {
 
 /// The names a resource `n` brings besides its own (`NewFoo`, `FooArgs`, …; custom
 /// resources also `GetFoo` and `FooState`): claimed together, so the family never splits.
-fn resource_family(n: &str, custom: bool) -> Vec<String> {
+/// A moved resource's re-export aliases the exported types among them.
+pub fn resource_family(n: &str, custom: bool) -> Vec<String> {
     let lower = unexported(n);
     let mut family: Vec<String> = ["Args", "Input", "Output", "Array", "ArrayInput", "ArrayOutput", "Map", "MapInput", "MapOutput"].iter().map(|s| format!("{n}{s}")).collect();
     family.insert(1, format!("{lower}Args"));

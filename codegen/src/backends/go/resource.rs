@@ -9,7 +9,7 @@
 use super::docs::comment;
 use super::layout::PULUMI;
 use super::model::{Accessor, Container, InputDefault, NewBody, RequiredArg, ResourceFile, ResourceReexportFile, SecretInput};
-use super::names::{sorted_props, Names, ResourceNames};
+use super::names::{resource_family, sorted_props, Names, ResourceNames};
 use super::naming::{self, unexported};
 use super::objects::{align, fits_one_line, input_rows, plain_rows};
 use super::types::{prim_plain, prim_stem, GoTy, TypeCtx};
@@ -37,17 +37,16 @@ fn reexport_file(sdk: &Sdk, names: &Names, id: MemberId, rn: &ResourceNames) -> 
     let via = names.aliases.get(&rn.dir).cloned().unwrap_or_default();
     let import = format!("{via} {}", go_str(&names.layout.import_path(&rn.dir)));
     let is_custom = !r.is_provider && !r.is_component;
-    let mut suffixes = vec!["Args", "Input", "Output", "Array", "ArrayInput", "ArrayOutput", "Map", "MapInput", "MapOutput"];
-    if is_custom {
-        suffixes.insert(1, "State");
-    }
+    // The family's exported types (`FooArgs`, `FooState`, …); `NewFoo`/`GetFoo` are functions
+    // the template writes, the lower-case names stay internal.
+    let families = resource_family(&rn.name, is_custom).into_iter().filter(|f| f.starts_with(rn.name.as_str())).collect();
     let model = ResourceReexportFile {
         head: names.layout.head(&rn.home, &[], vec![PULUMI.into(), import], Vec::new()),
         docs: comment(r.docs.as_deref(), r.deprecation.as_deref(), ""),
         name: rn.name.clone(),
         via,
         is_custom,
-        families: suffixes.iter().map(|s| format!("{}{s}", rn.name)).collect(),
+        families,
     };
     let path = names.layout.path(&rn.home, &format!("{}.go", naming::file_stem(&rn.name)));
     Artifact::template(path, "go/resource_reexport.go.tera", &model)
